@@ -1,0 +1,158 @@
+import { companyEndpoints as ep } from "@rapport/contract";
+import type { FastifyInstance } from "fastify";
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { Authenticator } from "../../platform/auth/authenticator.js";
+import { type Principal, requirePermission } from "../../platform/auth/principal.js";
+import { parseFilters, parseSort, runList } from "../../platform/db/list-query/index.js";
+import type { DB } from "../../platform/db/schema.js";
+import { runCommand } from "../../platform/http/command.js";
+import { notFound } from "../../platform/http/problem.js";
+import { route } from "../../platform/http/route.js";
+import { contactsRepository, presentContact, presentFields } from "../contacts/index.js";
+import { customFieldsRepository } from "../custom-fields/index.js";
+import { recordVisibility } from "../iam/index.js";
+import { bulkRecords, type RecordExtensions, type RecordKind } from "../records/index.js";
+import type { SearchService } from "../search/index.js";
+import { companyContext, createCompany, updateCompany } from "./commands/save-company.js";
+import { companyFields } from "./companies.fields.js";
+import { presentCompany } from "./companies.presenter.js";
+import { type CompanyRow, companiesRepository, visibleCondition } from "./companies.repository.js";
+import { companyTokens } from "./companies.search.js";
+
+export type CompaniesDeps = {
+  db: Kysely<DB>;
+  auth: Authenticator;
+  search: SearchService;
+  extensions: RecordExtensions;
+  defaultCountry: (workspaceId: string) => Promise<string>;
+};
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export function registerCompanyRoutes(app: FastifyInstance, deps: CompaniesDeps) {
+  const { db, auth } = deps;
+
+  async function present(p: Principal, rows: CompanyRow[], q: Q = db) {
+    const counts = await contactsRepository.countByCompany(
+      q,
+      p.workspaceId,
+      rows.map((r) => r.id),
+      await recordVisibility(q, p),
+    );
+    const keys = new Set((await customFieldsRepository.list(q, p.workspaceId, "company")).map((d) => d.key));
+    return rows.map((r) => presentCompany(r, counts.get(r.id) ?? 0, keys));
+  }
+
+  async function getVisible(p: Principal, id: string, includeDeleted = false, q: Q = db) {
+    const row = await companiesRepository.byId(q, p.workspaceId, id, await recordVisibility(q, p), { includeDeleted });
+    if (!row) throw notFound("company");
+    return row;
+  }
+
+  route(app, auth, ep.fields, async ({ principal }) => {
+    requirePermission(principal, "records.read");
+    return { items: presentFields(companyFields(await customFieldsRepository.list(db, principal.workspaceId, "company"))) };
+  });
+
+  route(app, auth, ep.list, async ({ principal, query }) => {
+    requirePermission(principal, "records.read");
+    const fields = companyFields(await customFieldsRepository.list(db, principal.workspaceId, "company"));
+    const filters = parseFilters(query, fields);
+    const trash = query.trash === "true";
+    const sort = parseSort(query.sort, fields, trash ? "-deletedAt" : "name");
+    const conditions = [
+      visibleCondition(await recordVisibility(db, principal)),
+      trash ? sql<boolean>`co.deleted_at IS NOT NULL` : sql<boolean>`co.deleted_at IS NULL`,
+    ];
+    if (query.q) {
+      const hits = await deps.search.search(principal, query.q, {
+        limit: 50,
+        types: ["company"],
+        defaultCountry: await deps.defaultCountry(principal.workspaceId),
+      });
+      conditions.push(sql<boolean>`co.id = ANY(${hits.map((h) => h.id)}::uuid[])`);
+    }
+    const page = await runList<CompanyRow>(db, {
+      table: "companies",
+      alias: "co",
+      workspaceId: principal.workspaceId,
+      conditions,
+      filters,
+      sort,
+      cursor: query.cursor,
+      limit: query.limit,
+    });
+    return { items: await present(principal, page.rows), nextCursor: page.nextCursor };
+  });
+
+  route(app, auth, ep.get, async ({ principal, params }) => {
+    requirePermission(principal, "records.read");
+    const [company] = await present(principal, [await getVisible(principal, params.id, true)]);
+    return company;
+  });
+
+  route(app, auth, ep.summary, async ({ principal, params }) => {
+    requirePermission(principal, "records.read");
+    await getVisible(principal, params.id, true);
+    return deps.extensions.summary(principal, { entityType: "company", id: params.id });
+  });
+
+  route(app, auth, ep.people, async ({ principal, params, query }) => {
+    requirePermission(principal, "records.read");
+    await getVisible(principal, params.id, true);
+    const ws = principal.workspaceId;
+    const page = await contactsRepository.contactsOfCompany(db, ws, params.id, await recordVisibility(db, principal), query);
+    const links = await contactsRepository.companyLinks(
+      db,
+      ws,
+      page.rows.map((r) => r.id),
+    );
+    const keys = new Set((await customFieldsRepository.list(db, ws, "contact")).map((d) => d.key));
+    return { items: page.rows.map((r) => presentContact(r, links.get(r.id) ?? [], keys)), nextCursor: page.nextCursor };
+  });
+
+  route(app, auth, ep.create, async ({ principal, body, req }) => {
+    requirePermission(principal, "records.write");
+    const country = await deps.defaultCountry(principal.workspaceId);
+    return runCommand(db, req, async (tx) => createCompany(await companyContext(tx, principal, country), body));
+  });
+
+  route(app, auth, ep.update, async ({ principal, params, body, req }) => {
+    requirePermission(principal, "records.write");
+    const country = await deps.defaultCountry(principal.workspaceId);
+    return runCommand(db, req, async (tx) => updateCompany(await companyContext(tx, principal, country), params.id, body));
+  });
+
+  async function bulk(tx: Transaction<DB>, principal: Principal, action: Parameters<typeof bulkRecords>[4]) {
+    const ctx = await companyContext(tx, principal, "");
+    const kind: RecordKind<CompanyRow> = {
+      table: "companies",
+      entity: "c",
+      entityType: "company",
+      tokens: (row) => companyTokens(row, ctx.customDefs),
+    };
+    return bulkRecords(tx, ctx.actor, ctx.visibility, kind, action);
+  }
+
+  route(app, auth, ep.remove, async ({ principal, params, req }) => {
+    requirePermission(principal, "records.delete");
+    await runCommand(db, req, async (tx) => {
+      if ((await bulk(tx, principal, { action: "delete", ids: [params.id] })) === 0) throw notFound("company");
+    });
+    return undefined;
+  });
+
+  route(app, auth, ep.restore, async ({ principal, params, req }) => {
+    requirePermission(principal, "records.delete");
+    return runCommand(db, req, async (tx) => {
+      if ((await bulk(tx, principal, { action: "restore", ids: [params.id] })) === 0) throw notFound("company");
+      const [company] = await present(principal, [await getVisible(principal, params.id, false, tx)], tx);
+      return company;
+    });
+  });
+
+  route(app, auth, ep.bulk, async ({ principal, body, req }) => {
+    requirePermission(principal, body.action === "delete" || body.action === "restore" ? "records.delete" : "records.write");
+    return { affected: await runCommand(db, req, (tx) => bulk(tx, principal, body)) };
+  });
+}

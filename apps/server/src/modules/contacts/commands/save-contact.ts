@@ -1,0 +1,150 @@
+import type { Contact, createContactBodySchema, updateContactBodySchema } from "@rapport/contract";
+import { sql, type Transaction } from "kysely";
+import { v7 as uuidv7 } from "uuid";
+import type { z } from "zod";
+import type { Actor, Principal } from "../../../platform/auth/principal.js";
+import { actorOf } from "../../../platform/auth/principal.js";
+import type { DB } from "../../../platform/db/schema.js";
+import { diff, recordEvent } from "../../../platform/events/outbox.js";
+import { badRequest, forbidden, notFound } from "../../../platform/http/problem.js";
+import { type CustomFieldRow, customFieldsRepository, validateCustomValues } from "../../custom-fields/index.js";
+import { canSeeOwner, type RecordVisibility, recordVisibility } from "../../iam/index.js";
+import { normaliseTags } from "../../records/index.js";
+import { indexRecord } from "../../search/index.js";
+import { type FieldError, normaliseEmails, normalisePhones } from "../contact-values.rules.js";
+import { contactSnapshot, presentContact } from "../contacts.presenter.js";
+import { type ContactRow, contactsRepository } from "../contacts.repository.js";
+import { contactTokens } from "../contacts.search.js";
+
+type CreateInput = z.output<typeof createContactBodySchema>;
+type UpdateInput = z.output<typeof updateContactBodySchema>;
+type Context = { tx: Transaction<DB>; actor: Actor; visibility: RecordVisibility; defaultCountry: string; customDefs: CustomFieldRow[] };
+
+export async function contactContext(
+  tx: Transaction<DB>,
+  principal: Principal | { actor: Actor },
+  defaultCountry: string,
+): Promise<Context> {
+  const actor = "actor" in principal ? principal.actor : actorOf(principal);
+  const visibility = "actor" in principal ? ({ all: true } as const) : await recordVisibility(tx, principal);
+  const customDefs = await customFieldsRepository.list(tx, actor.workspaceId, "contact");
+  return { tx, actor, visibility, defaultCountry, customDefs };
+}
+
+/** Normalises and checks the fields a create or update sets; collects every field error. */
+async function prepare(ctx: Context, input: UpdateInput, partial: boolean) {
+  const errors: FieldError[] = [];
+  const set: Record<string, unknown> = {};
+  const ws = ctx.actor.workspaceId;
+  if (input.firstName !== undefined) set.first_name = input.firstName;
+  if (input.lastName !== undefined) set.last_name = input.lastName;
+  if (input.title !== undefined) set.title = input.title || null;
+  if (input.emails !== undefined) {
+    const r = normaliseEmails(input.emails);
+    errors.push(...r.errors);
+    set.emails = r.values;
+  }
+  if (input.phones !== undefined) {
+    const r = normalisePhones(input.phones, ctx.defaultCountry);
+    errors.push(...r.errors);
+    set.phones = r.values;
+  }
+  if (input.addresses !== undefined) set.addresses = JSON.stringify(input.addresses);
+  if (input.social !== undefined) set.social = JSON.stringify(input.social);
+  if (input.lifecycleStage !== undefined) set.lifecycle_stage = input.lifecycleStage;
+  if (input.source !== undefined) set.source = input.source || null;
+  if (input.tags !== undefined) set.tags = normaliseTags(input.tags);
+  if (input.notes !== undefined) set.notes = input.notes || null;
+  if (input.ownerId !== undefined) {
+    if (input.ownerId !== null && (await contactsRepository.existingUserIds(ctx.tx, ws, [input.ownerId])).length === 0) {
+      errors.push({ path: "body.ownerId", message: "not a user of this workspace" });
+    } else if (!canSeeOwner(ctx.visibility, input.ownerId ?? null)) {
+      throw forbidden("You can only assign records to yourself or your teammates.");
+    }
+    set.owner_id = input.ownerId ?? null;
+  }
+  let custom: Record<string, unknown> | undefined;
+  if (input.custom !== undefined || !partial) {
+    const r = validateCustomValues(ctx.customDefs, input.custom ?? {}, { partial, defaultCountry: ctx.defaultCountry });
+    errors.push(...r.errors);
+    custom = r.values;
+  }
+  let links: { companyId: string; role: string | null; isPrimary: boolean }[] | undefined;
+  if (input.companies !== undefined) {
+    const ids = [...new Set(input.companies.map((c) => c.companyId))];
+    const found = await contactsRepository.existingCompanyIds(ctx.tx, ws, ids);
+    for (const id of ids.filter((i) => !found.includes(i))) errors.push({ path: "body.companies", message: `no company ${id}` });
+    links = input.companies.map((c) => ({ companyId: c.companyId, role: c.role ?? null, isPrimary: c.isPrimary }));
+  }
+  if (errors.length) throw badRequest("validation_failed", "The request is not valid.", errors);
+  return { set, custom, links };
+}
+
+async function finish(ctx: Context, row: ContactRow) {
+  await indexRecord(ctx.tx, ctx.actor.workspaceId, "p", row.id, contactTokens(row, ctx.customDefs));
+  const links = await contactsRepository.companyLinks(ctx.tx, ctx.actor.workspaceId, [row.id]);
+  return presentContact(row, links.get(row.id) ?? [], new Set(ctx.customDefs.map((d) => d.key)));
+}
+
+export async function createContact(ctx: Context, input: CreateInput): Promise<Contact> {
+  const { set, custom, links } = await prepare(ctx, input, false);
+  const ws = ctx.actor.workspaceId;
+  // Records created by a user without an owner belong to that user.
+  const ownerId = input.ownerId === undefined && ctx.actor.type === "user" ? ctx.actor.id : (set.owner_id as string | null | undefined);
+  const row = await ctx.tx
+    .insertInto("contacts")
+    .values({ ...set, workspace_id: ws, id: uuidv7(), owner_id: ownerId ?? null, custom: JSON.stringify(custom ?? {}) } as never)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (links) await contactsRepository.setCompanyLinks(ctx.tx, ws, row.id, links);
+  const contact = await finish(ctx, row);
+  await recordEvent(ctx.tx, ctx.actor, {
+    type: "contact.created",
+    entityType: "contact",
+    entityId: row.id,
+    payload: { after: contactSnapshot(contact), ownerId: contact.ownerId },
+  });
+  return contact;
+}
+
+export async function updateContact(ctx: Context, id: string, input: UpdateInput): Promise<Contact> {
+  const ws = ctx.actor.workspaceId;
+  const before = await contactsRepository.byId(ctx.tx, ws, id, ctx.visibility, { forUpdate: true });
+  if (!before) throw notFound("contact");
+  const beforeLinks = await contactsRepository.companyLinks(ctx.tx, ws, [id]);
+  const beforeContact = presentContact(before, beforeLinks.get(id) ?? [], new Set(ctx.customDefs.map((d) => d.key)));
+  const { set, custom, links } = await prepare(ctx, input, true);
+  const first = (set.first_name as string | undefined) ?? before.first_name;
+  const last = (set.last_name as string | undefined) ?? before.last_name;
+  if (!first && !last)
+    throw badRequest("validation_failed", "A first or last name is required.", [{ path: "body.lastName", message: "required" }]);
+  const row = await ctx.tx
+    .updateTable("contacts")
+    .set({
+      ...set,
+      ...(custom ? { custom: sql`${sql.ref("custom")} || ${JSON.stringify(custom)}::jsonb` } : {}),
+      updated_at: sql`now()`,
+    } as never)
+    .where("workspace_id", "=", ws)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (custom && Object.values(custom).some((v) => v === null)) {
+    // Cleared values are removed from the JSON rather than stored as null.
+    const cleared = Object.keys(custom).filter((k) => custom[k] === null);
+    await sql`UPDATE contacts SET custom = custom - ${cleared}::text[] WHERE workspace_id = ${ws} AND id = ${id}`.execute(ctx.tx);
+    row.custom = Object.fromEntries(Object.entries(row.custom).filter(([k]) => !cleared.includes(k)));
+  }
+  if (links) await contactsRepository.setCompanyLinks(ctx.tx, ws, id, links);
+  const contact = await finish(ctx, row);
+  const changes = diff(contactSnapshot(beforeContact), contactSnapshot(contact));
+  if (Object.keys(changes).length > 0) {
+    await recordEvent(ctx.tx, ctx.actor, {
+      type: "contact.updated",
+      entityType: "contact",
+      entityId: id,
+      payload: { changes, ownerId: contact.ownerId, previousOwnerId: beforeContact.ownerId },
+    });
+  }
+  return contact;
+}

@@ -1,0 +1,310 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { as, createTestWorkspace, snapshotCounts, startTestApi, type TestApi, type TestWorkspace } from "../../test/harness.js";
+
+let api: TestApi;
+let ws: TestWorkspace;
+let other: TestWorkspace;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  ws = await createTestWorkspace(api);
+  other = await createTestWorkspace(api);
+});
+afterAll(() => api?.close());
+
+async function create(w: TestWorkspace, body: Record<string, unknown>, role: keyof TestWorkspace["users"] = "admin") {
+  const res = await as(api, w.users[role], { method: "POST", url: "/api/v1/contacts", payload: body });
+  if (res.statusCode !== 201) throw new Error(`create failed ${res.statusCode}: ${res.body}`);
+  return res.json();
+}
+
+describe("people", () => {
+  it("creates a person with normalised emails and phones, owned by the creator", async () => {
+    const c = await create(ws, {
+      firstName: "Ana",
+      lastName: "Souza",
+      emails: ["Ana.Souza@Example.COM"],
+      phones: ["+55 11 91234-5678"],
+      tags: ["VIP"],
+    });
+    expect(c).toMatchObject({
+      name: "Ana Souza",
+      emails: ["ana.souza@example.com"],
+      phones: ["+5511912345678"],
+      ownerId: ws.users.admin.id,
+      lifecycleStage: "lead",
+    });
+    const got = await as(api, ws.users.read_only, { method: "GET", url: `/api/v1/contacts/${c.id}` });
+    expect(got.statusCode).toBe(200);
+    expect(got.json().id).toBe(c.id);
+  });
+
+  it("works for B2C: a person with no company", async () => {
+    const c = await create(ws, { lastName: "Solo" });
+    expect(c.companies).toEqual([]);
+  });
+
+  it("rejects bad input with field errors and changes nothing", async () => {
+    const before = await snapshotCounts(api);
+    for (const payload of [
+      { firstName: "", lastName: "" },
+      { lastName: "X", emails: ["nope"] },
+      { lastName: "X", phones: ["12"] },
+      { lastName: "X", ownerId: other.users.admin.id },
+      { lastName: "X", companies: [{ companyId: "00000000-0000-4000-8000-000000000000" }] },
+      { lastName: "X", workspaceId: other.id },
+      { lastName: "X", custom: { nope: 1 } },
+    ]) {
+      const res = await as(api, ws.users.admin, { method: "POST", url: "/api/v1/contacts", payload });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+    }
+    expect(await snapshotCounts(api)).toEqual(before);
+  });
+
+  it("answers 401, 403 and 404 on the right paths", async () => {
+    const c = await create(ws, { lastName: "Guarded" });
+    expect((await api.app.inject({ method: "GET", url: `/api/v1/contacts/${c.id}` })).statusCode).toBe(401);
+    expect(
+      (await as(api, ws.users.read_only, { method: "PATCH", url: `/api/v1/contacts/${c.id}`, payload: { title: "x" } })).statusCode,
+    ).toBe(403);
+    expect((await as(api, ws.users.member, { method: "DELETE", url: `/api/v1/contacts/${c.id}` })).statusCode).toBe(403);
+    for (const call of [
+      { method: "GET" as const, url: `/api/v1/contacts/${c.id}` },
+      { method: "PATCH" as const, url: `/api/v1/contacts/${c.id}`, payload: { title: "stolen" } },
+      { method: "DELETE" as const, url: `/api/v1/contacts/${c.id}` },
+      { method: "GET" as const, url: `/api/v1/contacts/${c.id}/summary` },
+    ]) {
+      expect((await as(api, other.users.admin, call)).statusCode, call.method).toBe(404);
+    }
+  });
+
+  it("updates fields, records old → new in the event, and keeps unspecified fields", async () => {
+    const c = await create(ws, { firstName: "Bo", lastName: "Lind", title: "CTO", tags: ["a"] });
+    const res = await as(api, ws.users.manager, {
+      method: "PATCH",
+      url: `/api/v1/contacts/${c.id}`,
+      payload: { title: "CEO", lifecycleStage: "customer" },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ title: "CEO", lifecycleStage: "customer", tags: ["a"], firstName: "Bo" });
+    const ev = await api.database.pool.query("SELECT payload FROM domain_events WHERE entity_id = $1 AND type = 'contact.updated'", [c.id]);
+    expect(ev.rows[0].payload.changes.title).toEqual({ old: "CTO", new: "CEO" });
+  });
+
+  it("moves to the trash and back", async () => {
+    const c = await create(ws, { lastName: "Trashy" });
+    expect((await as(api, ws.users.manager, { method: "DELETE", url: `/api/v1/contacts/${c.id}` })).statusCode).toBe(204);
+    const list = await as(api, ws.users.admin, { method: "GET", url: `/api/v1/contacts?filter[lastName][eq]=Trashy` });
+    expect(list.json().items).toHaveLength(0);
+    const trash = await as(api, ws.users.admin, { method: "GET", url: `/api/v1/contacts?trash=true&filter[lastName][eq]=Trashy` });
+    expect(trash.json().items.map((x: { id: string }) => x.id)).toEqual([c.id]);
+    const restored = await as(api, ws.users.manager, { method: "POST", url: `/api/v1/contacts/${c.id}/restore` });
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json().deletedAt).toBeNull();
+  });
+});
+
+describe("record visibility", () => {
+  it("a member without a team sees only their own and unassigned people, on every read path", async () => {
+    const t = await createTestWorkspace(api);
+    const mine = await create(t, { lastName: "Mine", tags: ["shared-tag"] }, "member");
+    const theirs = await create(t, { lastName: "Theirs", tags: ["shared-tag"] }, "admin");
+    const unowned = await create(t, { lastName: "Nobody", tags: ["shared-tag"], ownerId: null }, "admin");
+    const m = t.users.member;
+    expect((await as(api, m, { method: "GET", url: `/api/v1/contacts/${theirs.id}` })).statusCode).toBe(404);
+    expect((await as(api, m, { method: "PATCH", url: `/api/v1/contacts/${theirs.id}`, payload: { title: "x" } })).statusCode).toBe(404);
+    const list = await as(api, m, { method: "GET", url: "/api/v1/contacts?filter[tags][eq]=shared-tag&sort=-createdAt" });
+    expect(
+      list
+        .json()
+        .items.map((x: { id: string }) => x.id)
+        .sort(),
+    ).toEqual([mine.id, unowned.id].sort());
+    const search = await as(api, m, { method: "GET", url: "/api/v1/search?q=theirs" });
+    expect(search.json().items).toEqual([]);
+    const bulk = await as(api, m, {
+      method: "POST",
+      url: "/api/v1/contacts/bulk",
+      payload: { action: "addTags", ids: [theirs.id, mine.id], tags: ["x"] },
+    });
+    expect(bulk.json().affected).toBe(1);
+    const admin = await as(api, t.users.admin, { method: "GET", url: "/api/v1/contacts?filter[tags][eq]=shared-tag" });
+    expect(admin.json().items).toHaveLength(3);
+  });
+});
+
+describe("lists", () => {
+  it("filters with typed operators, sorts on several columns and rejects unknown fields with 400", async () => {
+    const t = await createTestWorkspace(api);
+    for (const [first, last, stage] of [
+      ["Al", "Zed", "customer"],
+      ["Bea", "Young", "lead"],
+      ["Cy", "Young", "customer"],
+      ["Di", "Xu", "customer"],
+    ]) {
+      await create(t, { firstName: first, lastName: last, lifecycleStage: stage });
+    }
+    const u = t.users.admin;
+    const byStage = await as(api, u, {
+      method: "GET",
+      url: "/api/v1/contacts?filter[lifecycleStage][eq]=customer&sort=-lastName,firstName",
+    });
+    expect(byStage.json().items.map((c: { name: string }) => c.name)).toEqual(["Al Zed", "Cy Young", "Di Xu"]);
+    const inList = await as(api, u, { method: "GET", url: "/api/v1/contacts?filter[firstName][in]=Al,Di&sort=firstName" });
+    expect(inList.json().items.map((c: { firstName: string }) => c.firstName)).toEqual(["Al", "Di"]);
+    const starts = await as(api, u, { method: "GET", url: "/api/v1/contacts?filter[lastName][startsWith]=you&sort=firstName" });
+    expect(starts.json().items).toHaveLength(2);
+    for (const url of [
+      "/api/v1/contacts?filter[password][eq]=x",
+      "/api/v1/contacts?filter[name][gt]=x",
+      "/api/v1/contacts?filter[createdAt][gt]=yesterday",
+      "/api/v1/contacts?sort=emails",
+      "/api/v1/contacts?sort=name;DROP TABLE contacts",
+      "/api/v1/contacts?cursor=garbage",
+      "/api/v1/contacts?limit=500",
+    ]) {
+      expect((await as(api, u, { method: "GET", url })).statusCode, url).toBe(400);
+    }
+  });
+
+  it("paginates without skipping or repeating while rows are inserted", async () => {
+    const t = await createTestWorkspace(api);
+    const u = t.users.admin;
+    for (let i = 0; i < 60; i++) await create(t, { firstName: `P${String(i).padStart(3, "0")}`, lastName: "Page" });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let inserted = 0;
+    do {
+      const url = `/api/v1/contacts?limit=7&sort=firstName${cursor ? `&cursor=${cursor}` : ""}`;
+      const res = await as(api, u, { method: "GET", url });
+      expect(res.statusCode).toBe(200);
+      seen.push(...res.json().items.map((c: { firstName: string }) => c.firstName));
+      cursor = res.json().nextCursor;
+      // New rows that sort before the cursor must not shift the pages.
+      await create(t, { firstName: `A${inserted++}`, lastName: "Late" });
+    } while (cursor);
+    const originals = seen.filter((n) => n.startsWith("P"));
+    expect(originals).toHaveLength(60);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(originals).toEqual([...originals].sort());
+  });
+
+  it("filters and sorts by a custom field", async () => {
+    const t = await createTestWorkspace(api);
+    const u = t.users.admin;
+    const def = await as(api, u, {
+      method: "POST",
+      url: "/api/v1/custom-fields",
+      payload: { objectType: "contact", key: "seats", label: "Seats", type: "number" },
+    });
+    expect(def.statusCode).toBe(201);
+    const tier = await as(api, u, {
+      method: "POST",
+      url: "/api/v1/custom-fields",
+      payload: { objectType: "contact", key: "tier", label: "Tier", type: "select", options: ["gold", "silver"] },
+    });
+    expect(tier.statusCode).toBe(201);
+    expect(
+      (
+        await as(api, t.users.manager, {
+          method: "POST",
+          url: "/api/v1/custom-fields",
+          payload: { objectType: "contact", key: "x", label: "X", type: "text" },
+        })
+      ).statusCode,
+    ).toBe(403);
+    await create(t, { lastName: "Small", custom: { seats: 5, tier: "silver" } });
+    await create(t, { lastName: "Big", custom: { seats: 500, tier: "gold" } });
+    await create(t, { lastName: "Mid", custom: { seats: "50" } });
+    const bad = await as(api, u, { method: "POST", url: "/api/v1/contacts", payload: { lastName: "Bad", custom: { tier: "bronze" } } });
+    expect(bad.statusCode).toBe(400);
+    const res = await as(api, u, { method: "GET", url: "/api/v1/contacts?filter[custom.seats][gte]=50&sort=-custom.seats" });
+    expect(res.json().items.map((c: { lastName: string }) => c.lastName)).toEqual(["Big", "Mid"]);
+    const gold = await as(api, u, { method: "GET", url: "/api/v1/contacts?filter[custom.tier][eq]=gold" });
+    expect(gold.json().items.map((c: { lastName: string }) => c.lastName)).toEqual(["Big"]);
+    const fields = await as(api, u, { method: "GET", url: "/api/v1/contacts/fields" });
+    expect(fields.json().items.find((f: { key: string }) => f.key === "custom.tier")).toMatchObject({
+      type: "select",
+      options: ["gold", "silver"],
+      custom: true,
+    });
+  });
+
+  it("applies bulk tag, owner and delete actions", async () => {
+    const t = await createTestWorkspace(api);
+    const a = await create(t, { lastName: "One" });
+    const b = await create(t, { lastName: "Two" });
+    const u = t.users.admin;
+    expect(
+      (
+        await as(api, u, {
+          method: "POST",
+          url: "/api/v1/contacts/bulk",
+          payload: { action: "addTags", ids: [a.id, b.id], tags: ["Fair 2026"] },
+        })
+      ).json().affected,
+    ).toBe(2);
+    const tagged = await as(api, u, { method: "GET", url: "/api/v1/contacts?filter[tags][eq]=Fair 2026" });
+    expect(tagged.json().items).toHaveLength(2);
+    const owner = await as(api, u, {
+      method: "POST",
+      url: "/api/v1/contacts/bulk",
+      payload: { action: "setOwner", ids: [a.id], ownerId: t.users.member.id },
+    });
+    expect(owner.json().affected).toBe(1);
+    expect(
+      (await as(api, u, { method: "POST", url: "/api/v1/contacts/bulk", payload: { action: "delete", ids: [a.id, b.id] } })).json()
+        .affected,
+    ).toBe(2);
+    expect((await as(api, u, { method: "GET", url: "/api/v1/contacts" })).json().items).toHaveLength(0);
+  });
+});
+
+describe("search", () => {
+  let t: TestWorkspace;
+  beforeAll(async () => {
+    t = await createTestWorkspace(api);
+    await create(t, { firstName: "John", lastName: "Smith", emails: ["john.smith@acme.example"], phones: ["+49 30 1234567"] });
+    await create(t, { firstName: "Johanna", lastName: "Schmidt" });
+    await create(t, { firstName: "Zoë", lastName: "Ångström", tags: ["Partner"] });
+    await create(t, { firstName: "Mary", lastName: "Johnson" });
+  });
+  const q = async (text: string) => {
+    const res = await as(api, t.users.admin, { method: "GET", url: `/api/v1/search?q=${encodeURIComponent(text)}` });
+    expect(res.statusCode).toBe(200);
+    return res.json().items as { title: string; highlights: { field: string; ranges: [number, number][] }[] }[];
+  };
+
+  it("finds by name prefix, ranked", async () => {
+    const hits = await q("joh");
+    expect(hits.map((h) => h.title)).toEqual(expect.arrayContaining(["John Smith", "Johanna Schmidt", "Mary Johnson"]));
+    expect((await q("john smith"))[0]?.title).toBe("John Smith");
+  });
+
+  it("tolerates typos", async () => {
+    expect((await q("Jonh Smiht"))[0]?.title).toBe("John Smith");
+    expect((await q("Smtih"))[0]?.title).toBe("John Smith");
+  });
+
+  it("ignores accents and case, and highlights the match", async () => {
+    const hits = await q("zoe angstrom");
+    expect(hits[0]?.title).toBe("Zoë Ångström");
+    expect(hits[0]?.highlights.find((h) => h.field === "name")?.ranges).toEqual([
+      [0, 3],
+      [4, 12],
+    ]);
+  });
+
+  it("finds by email, phone (any format) and tag", async () => {
+    expect((await q("john.smith@acme"))[0]?.title).toBe("John Smith");
+    expect((await q("acme.example"))[0]?.title).toBe("John Smith");
+    expect((await q("030 1234567"))[0]?.title).toBe("John Smith");
+    expect((await q("+49301234"))[0]?.title).toBe("John Smith");
+    expect((await q("partner"))[0]?.title).toBe("Zoë Ångström");
+  });
+
+  it("never returns another workspace's people", async () => {
+    const res = await as(api, other.users.admin, { method: "GET", url: "/api/v1/search?q=smith" });
+    expect(res.json().items).toEqual([]);
+  });
+});

@@ -1,0 +1,138 @@
+import { contactEndpoints as ep } from "@rapport/contract";
+import type { FastifyInstance } from "fastify";
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { Authenticator } from "../../platform/auth/authenticator.js";
+import { type Principal, requirePermission } from "../../platform/auth/principal.js";
+import { parseFilters, parseSort, runList } from "../../platform/db/list-query/index.js";
+import type { DB } from "../../platform/db/schema.js";
+import { runCommand } from "../../platform/http/command.js";
+import { notFound } from "../../platform/http/problem.js";
+import { route } from "../../platform/http/route.js";
+import { customFieldsRepository } from "../custom-fields/index.js";
+import { recordVisibility } from "../iam/index.js";
+import { bulkRecords, type RecordExtensions, type RecordKind } from "../records/index.js";
+import type { SearchService } from "../search/index.js";
+import { contactContext, createContact, updateContact } from "./commands/save-contact.js";
+import { contactFields, presentFields } from "./contacts.fields.js";
+import { presentContact } from "./contacts.presenter.js";
+import { type ContactRow, contactsRepository, visibleCondition } from "./contacts.repository.js";
+import { contactTokens } from "./contacts.search.js";
+
+export type ContactsDeps = {
+  db: Kysely<DB>;
+  auth: Authenticator;
+  search: SearchService;
+  extensions: RecordExtensions;
+  defaultCountry: (workspaceId: string) => Promise<string>;
+};
+
+export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) {
+  const { db, auth } = deps;
+
+  async function present(p: Principal, rows: ContactRow[], q: Kysely<DB> | Transaction<DB> = db) {
+    const links = await contactsRepository.companyLinks(
+      q,
+      p.workspaceId,
+      rows.map((r) => r.id),
+    );
+    const keys = new Set((await customFieldsRepository.list(q, p.workspaceId, "contact")).map((d) => d.key));
+    return rows.map((r) => presentContact(r, links.get(r.id) ?? [], keys));
+  }
+
+  async function getVisible(p: Principal, id: string, includeDeleted = false, q: Kysely<DB> | Transaction<DB> = db) {
+    const row = await contactsRepository.byId(q, p.workspaceId, id, await recordVisibility(q, p), { includeDeleted });
+    if (!row) throw notFound("contact");
+    return row;
+  }
+
+  route(app, auth, ep.fields, async ({ principal }) => {
+    requirePermission(principal, "records.read");
+    return { items: presentFields(contactFields(await customFieldsRepository.list(db, principal.workspaceId, "contact"))) };
+  });
+
+  route(app, auth, ep.list, async ({ principal, query }) => {
+    requirePermission(principal, "records.read");
+    const fields = contactFields(await customFieldsRepository.list(db, principal.workspaceId, "contact"));
+    const filters = parseFilters(query, fields);
+    const trash = query.trash === "true";
+    const sort = parseSort(query.sort, fields, trash ? "-deletedAt" : "name");
+    const visibility = await recordVisibility(db, principal);
+    const conditions = [visibleCondition(visibility), trash ? sql<boolean>`c.deleted_at IS NOT NULL` : sql<boolean>`c.deleted_at IS NULL`];
+    if (query.q) {
+      const hits = await deps.search.search(principal, query.q, {
+        limit: 50,
+        types: ["contact"],
+        defaultCountry: await deps.defaultCountry(principal.workspaceId),
+      });
+      conditions.push(sql<boolean>`c.id = ANY(${hits.map((h) => h.id)}::uuid[])`);
+    }
+    const page = await runList<ContactRow>(db, {
+      table: "contacts",
+      alias: "c",
+      workspaceId: principal.workspaceId,
+      conditions,
+      filters,
+      sort,
+      cursor: query.cursor,
+      limit: query.limit,
+    });
+    return { items: await present(principal, page.rows), nextCursor: page.nextCursor };
+  });
+
+  route(app, auth, ep.get, async ({ principal, params }) => {
+    requirePermission(principal, "records.read");
+    const [contact] = await present(principal, [await getVisible(principal, params.id, true)]);
+    return contact;
+  });
+
+  route(app, auth, ep.summary, async ({ principal, params }) => {
+    requirePermission(principal, "records.read");
+    await getVisible(principal, params.id, true);
+    return deps.extensions.summary(principal, { entityType: "contact", id: params.id });
+  });
+
+  route(app, auth, ep.create, async ({ principal, body, req }) => {
+    requirePermission(principal, "records.write");
+    const country = await deps.defaultCountry(principal.workspaceId);
+    return runCommand(db, req, async (tx) => createContact(await contactContext(tx, principal, country), body));
+  });
+
+  route(app, auth, ep.update, async ({ principal, params, body, req }) => {
+    requirePermission(principal, "records.write");
+    const country = await deps.defaultCountry(principal.workspaceId);
+    return runCommand(db, req, async (tx) => updateContact(await contactContext(tx, principal, country), params.id, body));
+  });
+
+  async function bulk(tx: Transaction<DB>, principal: Principal, action: Parameters<typeof bulkRecords>[4]) {
+    const ctx = await contactContext(tx, principal, "");
+    const kind: RecordKind<ContactRow> = {
+      table: "contacts",
+      entity: "p",
+      entityType: "contact",
+      tokens: (row) => contactTokens(row, ctx.customDefs),
+    };
+    return bulkRecords(tx, ctx.actor, ctx.visibility, kind, action);
+  }
+
+  route(app, auth, ep.remove, async ({ principal, params, req }) => {
+    requirePermission(principal, "records.delete");
+    await runCommand(db, req, async (tx) => {
+      if ((await bulk(tx, principal, { action: "delete", ids: [params.id] })) === 0) throw notFound("contact");
+    });
+    return undefined;
+  });
+
+  route(app, auth, ep.restore, async ({ principal, params, req }) => {
+    requirePermission(principal, "records.delete");
+    return runCommand(db, req, async (tx) => {
+      if ((await bulk(tx, principal, { action: "restore", ids: [params.id] })) === 0) throw notFound("contact");
+      const [contact] = await present(principal, [await getVisible(principal, params.id, false, tx)], tx);
+      return contact;
+    });
+  });
+
+  route(app, auth, ep.bulk, async ({ principal, body, req }) => {
+    requirePermission(principal, body.action === "delete" || body.action === "restore" ? "records.delete" : "records.write");
+    return { affected: await runCommand(db, req, (tx) => bulk(tx, principal, body)) };
+  });
+}

@@ -1,0 +1,146 @@
+import { type Kysely, type RawBuilder, type Selectable, sql, type Transaction } from "kysely";
+import { newestFirst } from "../../platform/db/newest-first.js";
+import type { DB, InteractionsTable } from "../../platform/db/schema.js";
+import type { RecordVisibility } from "../iam/index.js";
+import { linkedRecordVisible } from "../records/index.js";
+import type { EntityCode } from "../search/index.js";
+
+type Q = Kysely<DB> | Transaction<DB>;
+export type InteractionRow = Selectable<InteractionsTable>;
+export type LinkRow = { interaction_id: string; entity_type: EntityCode; entity_id: string };
+export type PageOptions = { types: string[] | undefined; cursor: string | undefined; limit: number };
+
+/** SQL: the interaction (alias `i`) is visible: the caller sees at least one record it is linked to. */
+function visibleCondition(v: RecordVisibility): RawBuilder<boolean> {
+  if (v.all) return sql<boolean>`true`;
+  return sql<boolean>`EXISTS (SELECT 1 FROM interaction_links l WHERE l.workspace_id = i.workspace_id AND l.interaction_id = i.id AND ${linkedRecordVisible("l", v)})`;
+}
+
+/** Interaction rows of a page; `i.*` of the interactions table. */
+function page(q: Q, from: RawBuilder<unknown>, at: string, id: string, where: RawBuilder<boolean>[], options: PageOptions) {
+  const types = options.types ? [sql<boolean>`i.type = ANY(${options.types}::text[])`] : [];
+  return newestFirst<InteractionRow>(q, {
+    select: sql`i.*`,
+    from,
+    at,
+    id,
+    where: [...where, ...types],
+    cursor: options.cursor,
+    limit: options.limit,
+  });
+}
+
+export const interactionsRepository = {
+  /** One live interaction the caller may see, else undefined. */
+  byId: (q: Q, ws: string, id: string, v: RecordVisibility, opts: { forUpdate?: boolean } = {}) => {
+    let query = q
+      .selectFrom("interactions as i")
+      .selectAll()
+      .where("i.workspace_id", "=", ws)
+      .where("i.id", "=", id)
+      .where("i.deleted_at", "is", null)
+      .where(visibleCondition(v));
+    if (opts.forUpdate) query = query.forUpdate();
+    return query.executeTakeFirst();
+  },
+
+  /** The timeline of one person or company (whose visibility the caller checked), through its link index. */
+  timeline: (q: Q, ws: string, entity: EntityCode, entityId: string, options: PageOptions) =>
+    page(
+      q,
+      sql`interaction_links l JOIN interactions i ON i.workspace_id = l.workspace_id AND i.id = l.interaction_id`,
+      "l.occurred_at",
+      "l.interaction_id",
+      [
+        sql<boolean>`l.workspace_id = ${ws}::uuid AND l.entity_type = ${entity} AND l.entity_id = ${entityId}::uuid AND i.deleted_at IS NULL`,
+      ],
+      options,
+    ),
+
+  /** Every interaction the caller may see. */
+  list: (q: Q, ws: string, v: RecordVisibility, options: PageOptions) =>
+    page(
+      q,
+      sql`interactions i`,
+      "i.occurred_at",
+      "i.id",
+      [sql<boolean>`i.workspace_id = ${ws}::uuid AND i.deleted_at IS NULL`, visibleCondition(v)],
+      options,
+    ),
+
+  /** The links of interactions; with a visibility, only to records the caller may see (ids of others stay hidden). */
+  links: (q: Q, ws: string, ids: string[], v: RecordVisibility | undefined) =>
+    ids.length === 0
+      ? Promise.resolve([] as LinkRow[])
+      : q
+          .selectFrom("interaction_links as l")
+          .select(["l.interaction_id", "l.entity_type", "l.entity_id"])
+          .where("l.workspace_id", "=", ws)
+          .where("l.interaction_id", "in", ids)
+          .where(v ? linkedRecordVisible("l", v) : sql<boolean>`true`)
+          .orderBy("l.entity_id")
+          .execute(),
+
+  attendees: (q: Q, ws: string, ids: string[]) =>
+    ids.length === 0
+      ? Promise.resolve([] as { interaction_id: string; user_id: string }[])
+      : q
+          .selectFrom("interaction_attendees")
+          .select(["interaction_id", "user_id"])
+          .where("workspace_id", "=", ws)
+          .where("interaction_id", "in", ids)
+          .orderBy("user_id")
+          .execute(),
+
+  insertLinks: async (tx: Transaction<DB>, ws: string, row: InteractionRow, refs: { entity: EntityCode; ids: string[] }[]) => {
+    const values = refs.flatMap((r) =>
+      r.ids.map((entityId) => ({
+        workspace_id: ws,
+        interaction_id: row.id,
+        entity_type: r.entity,
+        entity_id: entityId,
+        occurred_at: row.occurred_at,
+        type: row.type,
+      })),
+    );
+    if (values.length > 0) await tx.insertInto("interaction_links").values(values).execute();
+  },
+
+  insertAttendees: async (tx: Transaction<DB>, ws: string, interactionId: string, userIds: string[]) => {
+    if (userIds.length === 0) return;
+    await tx
+      .insertInto("interaction_attendees")
+      .values(userIds.map((user_id) => ({ workspace_id: ws, interaction_id: interactionId, user_id })))
+      .execute();
+  },
+
+  /** Keeps the timeline index in step with the interaction's time. */
+  moveLinks: (tx: Transaction<DB>, ws: string, interactionId: string, occurredAt: Date) =>
+    tx
+      .updateTable("interaction_links")
+      .set({ occurred_at: occurredAt })
+      .where("workspace_id", "=", ws)
+      .where("interaction_id", "=", interactionId)
+      .execute(),
+
+  /** The latest live interaction of each record (null when none is left). */
+  latestOf: async (q: Q, ws: string, entity: EntityCode, ids: string[]) => {
+    if (ids.length === 0) return [] as { id: string; at: Date | null }[];
+    const res = await sql<{ id: string; at: Date | null }>`
+      SELECT e.id, (SELECT max(l.occurred_at) FROM interaction_links l
+                      JOIN interactions i ON i.workspace_id = l.workspace_id AND i.id = l.interaction_id
+                     WHERE l.workspace_id = ${ws}::uuid AND l.entity_type = ${entity} AND l.entity_id = e.id AND i.deleted_at IS NULL) AS at
+        FROM unnest(${ids}::uuid[]) AS e(id)`.execute(q);
+    return res.rows;
+  },
+
+  /** Counts by type and the latest time, for the 360° summary of one record. */
+  summary: (q: Q, ws: string, entity: EntityCode, entityId: string) =>
+    sql<{ type: string; n: number; last: Date }>`
+      SELECT l.type, count(*)::int AS n, max(l.occurred_at) AS last
+        FROM interaction_links l JOIN interactions i ON i.workspace_id = l.workspace_id AND i.id = l.interaction_id
+       WHERE l.workspace_id = ${ws}::uuid AND l.entity_type = ${entity} AND l.entity_id = ${entityId}::uuid AND i.deleted_at IS NULL
+       GROUP BY l.type`
+      .execute(q)
+      .then((r) => r.rows),
+};

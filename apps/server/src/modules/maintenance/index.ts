@@ -1,0 +1,2 @@
+/** Scheduled housekeeping of platform tables. */
+export { maintenanceJobs } from "./maintenance.jobs.js";

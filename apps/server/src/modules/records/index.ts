@@ -1,0 +1,13 @@
+/** What people and companies share: bulk actions, tags, visibility SQL, and the 360° extension point. */
+export { bulkRecords, normaliseTags, type RecordKind } from "./bulk-records.js";
+export { RecordExtensions, type RecordRef, type SummaryContributor } from "./record-extensions.js";
+export {
+  anyRecordVisible,
+  ENTITY_CODE,
+  linkedRecordVisible,
+  ownerVisible,
+  RECORD_TYPE,
+  type RecordType,
+  setLastInteraction,
+  visibleRecords,
+} from "./record-sql.js";

@@ -1,0 +1,30 @@
+import { searchEndpoints as ep, type SearchHit } from "@rapport/contract";
+import type { FastifyInstance } from "fastify";
+import type { Authenticator } from "../../platform/auth/authenticator.js";
+import { requirePermission } from "../../platform/auth/principal.js";
+import { badRequest } from "../../platform/http/problem.js";
+import { route } from "../../platform/http/route.js";
+import type { SearchService } from "./search.service.js";
+
+const TYPES = new Set<SearchHit["type"]>(["contact", "company"]);
+
+export function registerSearchRoutes(
+  app: FastifyInstance,
+  deps: { auth: Authenticator; search: SearchService; defaultCountry: (workspaceId: string) => Promise<string> },
+) {
+  route(app, deps.auth, ep.search, async ({ principal, query }) => {
+    requirePermission(principal, "records.read");
+    const types = query.types?.split(",").map((t) => t.trim());
+    if (types?.some((t) => !TYPES.has(t as SearchHit["type"]))) {
+      throw badRequest("invalid_types", "types is a comma-separated list of contact, company.", [
+        { path: "query.types", message: "unknown type" },
+      ]);
+    }
+    const items = await deps.search.search(principal, query.q, {
+      limit: query.limit,
+      ...(types ? { types: types as SearchHit["type"][] } : {}),
+      defaultCountry: await deps.defaultCountry(principal.workspaceId),
+    });
+    return { items };
+  });
+}

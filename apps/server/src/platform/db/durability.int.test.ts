@@ -1,0 +1,128 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+/**
+ * Every write the server acknowledged survives a SIGKILL of the server, and separately of
+ * the postmaster; nothing is duplicated. Runs the real `rapport start` in child processes.
+ */
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../bin/rapport.mjs");
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-durability-"));
+const port = 3800 + Math.floor(Math.random() * 100);
+const env = {
+  ...process.env,
+  RAPPORT_DATA_DIR: dataDir,
+  PORT: String(port),
+  RAPPORT_SERVE_WEB: "false",
+  LOG_LEVEL: "warn",
+  RAPPORT_RATE_LIMIT_PER_MINUTE: "1000000",
+};
+const base = `http://127.0.0.1:${port}`;
+let server: ChildProcess | undefined;
+
+async function startServer() {
+  server = spawn(process.execPath, [BIN, "start"], { env, stdio: ["ignore", "ignore", "pipe"] });
+  let log = "";
+  server.stderr?.on("data", (d) => {
+    log += String(d);
+  });
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (server.exitCode !== null) throw new Error(`server exited: ${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not become healthy: ${log}`);
+}
+
+async function stopServer(signal: NodeJS.Signals) {
+  const s = server;
+  if (!s || s.exitCode !== null) return;
+  const exited = new Promise((r) => s.once("exit", r));
+  s.kill(signal);
+  await exited;
+}
+
+/** Writes as fast as possible until stopped; returns the ids the server acknowledged. */
+function writeLoop(key: string, prefix: string) {
+  const acknowledged: string[] = [];
+  let running = true;
+  const workers = Array.from({ length: 4 }, async (_, w) => {
+    for (let i = 0; running; i++) {
+      try {
+        const res = await fetch(`${base}/api/v1/teams`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": `${prefix}-${w}-${i}` },
+          body: JSON.stringify({ name: `${prefix} ${w}-${i}` }),
+        });
+        if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
+      } catch {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+  });
+  return {
+    acknowledged,
+    async stop() {
+      running = false;
+      await Promise.all(workers);
+    },
+  };
+}
+
+async function teamIds(key: string, prefix: string): Promise<string[]> {
+  const res = await fetch(`${base}/api/v1/teams`, { headers: { authorization: `Bearer ${key}` } });
+  const body = (await res.json()) as { items: { id: string; name: string }[] };
+  return body.items.filter((t) => t.name.startsWith(prefix)).map((t) => t.id);
+}
+
+afterAll(async () => {
+  await stopServer("SIGTERM");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("durability", () => {
+  let key = "";
+
+  it("keeps every acknowledged write after the server is killed with SIGKILL", async () => {
+    await startServer();
+    key = execFileSync(process.execPath, [BIN, "api-keys", "create", "--workspace", "demo", "--role", "admin", "--name", "durability"], {
+      env,
+    })
+      .toString()
+      .trim();
+    const writes = writeLoop(key, "kill-server");
+    await new Promise((r) => setTimeout(r, 1500));
+    server?.kill("SIGKILL");
+    await new Promise((r) => server?.once("exit", r));
+    await writes.stop();
+    expect(writes.acknowledged.length).toBeGreaterThan(10);
+    // The orphaned postmaster is adopted (or restarted) by the next start.
+    await startServer();
+    const stored = await teamIds(key, "kill-server");
+    for (const id of writes.acknowledged) expect(stored).toContain(id);
+    expect(new Set(stored).size).toBe(stored.length);
+  });
+
+  it("keeps every acknowledged write after the postmaster is killed with SIGKILL", async () => {
+    const writes = writeLoop(key, "kill-postgres");
+    await new Promise((r) => setTimeout(r, 1500));
+    const postmasterPid = Number(fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+    process.kill(postmasterPid, "SIGKILL");
+    await new Promise((r) => setTimeout(r, 500));
+    await writes.stop();
+    expect(writes.acknowledged.length).toBeGreaterThan(10);
+    await stopServer("SIGKILL");
+    await startServer();
+    const stored = await teamIds(key, "kill-postgres");
+    for (const id of writes.acknowledged) expect(stored).toContain(id);
+    expect(new Set(stored).size).toBe(stored.length);
+  });
+});

@@ -1,0 +1,50 @@
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { DB } from "../schema.js";
+import { filterCondition, keysetCondition, orderBy, sortValueColumns } from "./build.js";
+import { decodeCursor, encodeCursor, type Filter, type SortKey } from "./parse.js";
+
+export type ListSpec = {
+  /** Table and alias are constants of the calling module, never request text. */
+  table: "contacts" | "companies";
+  alias: string;
+  workspaceId: string;
+  /** Tenant-independent conditions of the caller: visibility, trash, search hits. */
+  conditions: RawBuilder<boolean>[];
+  filters: Filter[];
+  sort: SortKey[];
+  cursor: string | undefined;
+  limit: number;
+};
+
+/**
+ * One page of a filtered, sorted list by keyset pagination: the page after the cursor row,
+ * so rows inserted or deleted meanwhile never make a page skip or repeat a row.
+ */
+export async function runList<Row>(db: Kysely<DB>, spec: ListSpec): Promise<{ rows: Row[]; nextCursor: string | null }> {
+  const idExpr = sql.ref(`${spec.alias}.id`);
+  const where: RawBuilder<boolean>[] = [
+    sql<boolean>`${sql.ref(`${spec.alias}.workspace_id`)} = ${spec.workspaceId}::uuid`,
+    ...spec.conditions,
+  ];
+  for (const f of spec.filters) where.push(filterCondition(f));
+  if (spec.cursor) {
+    const c = decodeCursor(spec.cursor, spec.sort.length);
+    where.push(keysetCondition(spec.sort, c.values, c.id, idExpr));
+  }
+  const result = await sql<Row & Record<string, string | null>>`
+    SELECT ${sql.ref(spec.alias)}.*, ${sql.join(sortValueColumns(spec.sort))}
+      FROM ${sql.table(spec.table)} AS ${sql.ref(spec.alias)}
+     WHERE ${sql.join(where, sql` AND `)}
+     ORDER BY ${orderBy(spec.sort, idExpr)}
+     LIMIT ${spec.limit + 1}`.execute(db);
+  const rows = result.rows.slice(0, spec.limit);
+  const last = rows[rows.length - 1];
+  const nextCursor =
+    result.rows.length > spec.limit && last
+      ? encodeCursor(
+          spec.sort.map((_, i) => last[`sort_${i}`] ?? null),
+          String((last as Record<string, unknown>).id),
+        )
+      : null;
+  return { rows, nextCursor };
+}

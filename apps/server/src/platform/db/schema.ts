@@ -1,0 +1,301 @@
+import type { ColumnType, Generated, GeneratedAlways } from "kysely";
+
+/**
+ * Row types of the tables, kept next to the migrations that define them (DESIGN.md §3:
+ * "generated row types checked in"). `npm run db:types` compares them with the live
+ * schema; edit both together.
+ */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp column with a default (usually now()). */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export type Role = "admin" | "manager" | "member" | "read_only";
+
+export interface WorkspacesTable {
+  id: string;
+  slug: string;
+  name: string;
+  default_currency: Generated<string>;
+  default_country: Generated<string>;
+  created_at: DefaultTimestamp;
+}
+
+export interface UsersTable {
+  workspace_id: string;
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface TeamsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface TeamMembersTable {
+  workspace_id: string;
+  team_id: string;
+  user_id: string;
+}
+
+export interface SessionsTable {
+  workspace_id: string;
+  id: string;
+  user_id: string;
+  token_hash: Buffer;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiKeysTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  role: Role;
+  secret_hash: Buffer;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: Generated<number>;
+  window_started_at: DefaultTimestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface DomainEventsTable {
+  workspace_id: string;
+  id: string;
+  seq: Generated<number>;
+  txid: Generated<string>;
+  type: string;
+  entity_type: string;
+  entity_id: string;
+  actor_type: "user" | "api_key" | "system";
+  actor_id: string | null;
+  payload: Json;
+  occurred_at: DefaultTimestamp;
+}
+
+export interface EventConsumersTable {
+  name: string;
+  last_txid: Generated<string>;
+  last_seq: Generated<number>;
+  updated_at: DefaultTimestamp;
+}
+
+export interface AuditLogTable {
+  workspace_id: string;
+  id: Generated<number>;
+  event_id: string;
+  occurred_at: Timestamp;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  field: Generated<string>;
+  old_value: Json | null;
+  new_value: Json | null;
+}
+
+export interface IdempotencyKeysTable {
+  workspace_id: string;
+  principal_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response: Json | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface CustomFieldDefinitionsTable {
+  workspace_id: string;
+  id: string;
+  object_type: "contact" | "company";
+  key: string;
+  label: string;
+  type: string;
+  options: ColumnType<string[], string | undefined, string>;
+  required: Generated<boolean>;
+  position: Generated<number>;
+  created_at: DefaultTimestamp;
+}
+
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+type JsonObject = ColumnType<Record<string, unknown>, string | undefined, string>;
+type JsonArray = ColumnType<unknown[], string | undefined, string>;
+
+interface RecordColumns {
+  workspace_id: string;
+  id: string;
+  phones: TextArray;
+  addresses: JsonArray;
+  social: JsonObject;
+  lifecycle_stage: Generated<string>;
+  source: string | null;
+  owner_id: string | null;
+  tags: TextArray;
+  notes: string | null;
+  custom: JsonObject;
+  last_interaction_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface ContactsTable extends RecordColumns {
+  first_name: Generated<string>;
+  last_name: Generated<string>;
+  name: GeneratedAlways<string>;
+  name_key: GeneratedAlways<string>;
+  last_name_key: GeneratedAlways<string>;
+  title: string | null;
+  emails: TextArray;
+}
+
+export interface CompaniesTable extends RecordColumns {
+  name: string;
+  name_key: GeneratedAlways<string>;
+  domain: string | null;
+  industry: string | null;
+  size: string | null;
+  employees: number | null;
+  region: string | null;
+  country: string | null;
+}
+
+export interface ContactCompaniesTable {
+  workspace_id: string;
+  contact_id: string;
+  company_id: string;
+  role: string | null;
+  is_primary: Generated<boolean>;
+  created_at: DefaultTimestamp;
+}
+
+export interface SearchTokensTable {
+  workspace_id: string;
+  token: string;
+  entity_type: "p" | "c";
+  entity_id: string;
+  field: string;
+}
+
+export interface SearchVocabularyTable {
+  workspace_id: string;
+  token: string;
+}
+
+export interface InteractionsTable {
+  workspace_id: string;
+  id: string;
+  type: string;
+  occurred_at: Timestamp;
+  subject: string | null;
+  body: string | null;
+  direction: "inbound" | "outbound" | null;
+  duration_seconds: number | null;
+  outcome: string | null;
+  ends_at: Timestamp | null;
+  location: string | null;
+  channel_ref: string | null;
+  author_id: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface InteractionLinksTable {
+  workspace_id: string;
+  interaction_id: string;
+  entity_type: "p" | "c";
+  entity_id: string;
+  occurred_at: Timestamp;
+  type: string;
+}
+
+export interface InteractionAttendeesTable {
+  workspace_id: string;
+  interaction_id: string;
+  user_id: string;
+}
+
+export interface DocumentsTable {
+  workspace_id: string;
+  id: string;
+  entity_type: "p" | "c";
+  entity_id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface SavedViewsTable {
+  workspace_id: string;
+  id: string;
+  object_type: "contact" | "company";
+  name: string;
+  owner_id: string;
+  shared: Generated<boolean>;
+  definition: ColumnType<unknown, string, string>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface NotificationsTable {
+  workspace_id: string;
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  created_at: DefaultTimestamp;
+  read_at: Timestamp | null;
+}
+
+export interface DB {
+  workspaces: WorkspacesTable;
+  users: UsersTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  sign_in_throttle: SignInThrottleTable;
+  domain_events: DomainEventsTable;
+  event_consumers: EventConsumersTable;
+  audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeysTable;
+  custom_field_definitions: CustomFieldDefinitionsTable;
+  contacts: ContactsTable;
+  companies: CompaniesTable;
+  contact_companies: ContactCompaniesTable;
+  search_tokens: SearchTokensTable;
+  search_vocabulary: SearchVocabularyTable;
+  interactions: InteractionsTable;
+  interaction_links: InteractionLinksTable;
+  interaction_attendees: InteractionAttendeesTable;
+  documents: DocumentsTable;
+  saved_views: SavedViewsTable;
+  notifications: NotificationsTable;
+}

@@ -1,0 +1,156 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import pg from "pg";
+import type { DB } from "../db/schema.js";
+import type { Logger } from "../logging/logger.js";
+
+export type StoredEvent = {
+  workspaceId: string;
+  id: string;
+  seq: number;
+  txid: string;
+  type: string;
+  entityType: string;
+  entityId: string;
+  actorType: "user" | "api_key" | "system";
+  actorId: string | null;
+  payload: Record<string, unknown>;
+  occurredAt: Date;
+};
+
+/**
+ * A consumer of domain events. `handle` runs in the transaction that also advances the
+ * consumer's cursor, so database-side effects happen exactly once; anything outside the
+ * database must be idempotent (delivery is at least once).
+ */
+export type EventConsumer = {
+  name: string;
+  handle(tx: Transaction<DB>, events: StoredEvent[]): Promise<void>;
+};
+
+const BATCH = 500;
+
+/**
+ * Events visible to readers: committed, and from transactions older than every transaction
+ * still running, so a cursor never passes an event that is about to appear.
+ */
+export async function readEventsAfter(
+  q: Kysely<DB> | Transaction<DB>,
+  cursor: { txid: string; seq: number },
+  limit: number,
+): Promise<StoredEvent[]> {
+  const rows = await sql<{
+    workspace_id: string;
+    id: string;
+    seq: number;
+    txid: string;
+    type: string;
+    entity_type: string;
+    entity_id: string;
+    actor_type: StoredEvent["actorType"];
+    actor_id: string | null;
+    payload: Record<string, unknown>;
+    occurred_at: Date;
+  }>`SELECT workspace_id, id, seq, txid::text AS txid, type, entity_type, entity_id, actor_type, actor_id, payload, occurred_at
+       FROM domain_events
+      WHERE (txid, seq) > (${cursor.txid}::xid8, ${cursor.seq})
+        AND txid < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY txid, seq
+      LIMIT ${limit}`.execute(q);
+  return rows.rows.map((r) => ({
+    workspaceId: r.workspace_id,
+    id: r.id,
+    seq: r.seq,
+    txid: r.txid,
+    type: r.type,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    actorType: r.actor_type,
+    actorId: r.actor_id,
+    payload: r.payload,
+    occurredAt: r.occurred_at,
+  }));
+}
+
+export async function currentEventCursor(q: Kysely<DB>): Promise<{ txid: string; seq: number }> {
+  const r = await sql<{ txid: string; seq: number }>`
+    SELECT coalesce(max(txid), '0')::text AS txid, coalesce(max(seq), 0)::bigint AS seq FROM domain_events`.execute(q);
+  return r.rows[0] ?? { txid: "0", seq: 0 };
+}
+
+/** Runs one batch for one consumer; returns how many events it handled. */
+export async function processBatch(db: Kysely<DB>, consumer: EventConsumer): Promise<number> {
+  await db
+    .insertInto("event_consumers")
+    .values({ name: consumer.name })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return db.transaction().execute(async (tx) => {
+    // The row lock makes one worker at a time own the consumer; the others skip it.
+    const state = await sql<{ last_txid: string; last_seq: number }>`
+      SELECT last_txid::text AS last_txid, last_seq FROM event_consumers WHERE name = ${consumer.name}
+      FOR UPDATE SKIP LOCKED`.execute(tx);
+    const row = state.rows[0];
+    if (!row) return 0;
+    const events = await readEventsAfter(tx, { txid: row.last_txid, seq: row.last_seq }, BATCH);
+    if (events.length === 0) return 0;
+    await consumer.handle(tx, events);
+    const last = events[events.length - 1] as StoredEvent;
+    await sql`UPDATE event_consumers SET last_txid = ${last.txid}::xid8, last_seq = ${last.seq}, updated_at = now()
+              WHERE name = ${consumer.name}`.execute(tx);
+    return events.length;
+  });
+}
+
+/**
+ * Delivers events to every consumer until stopped: woken by NOTIFY when events commit,
+ * and by a timer as a fallback.
+ */
+export function startEventProcessor(
+  db: Kysely<DB>,
+  listenConnection: pg.ClientConfig,
+  consumers: EventConsumer[],
+  log: Logger,
+): { stop(): Promise<void> } {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const listener = new pg.Client({ ...listenConnection, application_name: "rapport-events" });
+  listener.on("notification", () => wake?.());
+  listener.on("error", (err) => log.warn({ err }, "event listener connection lost; polling"));
+  listener
+    .connect()
+    .then(() => listener.query("LISTEN rapport_events"))
+    .catch((err) => log.warn({ err }, "could not LISTEN for events; polling"));
+
+  const loop = (async () => {
+    while (!stopped) {
+      let handled = 0;
+      for (const consumer of consumers) {
+        try {
+          handled += await processBatch(db, consumer);
+        } catch (err) {
+          log.error({ err, consumer: consumer.name }, "event consumer failed; will retry");
+        }
+      }
+      if (handled === 0 && !stopped) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 1000);
+          wake = () => {
+            clearTimeout(timer);
+            // Let the notifying transaction's neighbours commit before reading.
+            setTimeout(resolve, 20);
+          };
+        });
+        wake = undefined;
+      }
+    }
+  })();
+
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+      await listener.end().catch(() => {});
+    },
+  };
+}

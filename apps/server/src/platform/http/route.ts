@@ -1,0 +1,73 @@
+import type { BodyOf, Endpoint, ResponseOf } from "@rapport/contract";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import { type Authenticator, authenticate } from "../auth/authenticator.js";
+import type { Principal } from "../auth/principal.js";
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type RouteInput<E extends Endpoint> = {
+  params: Out<E["params"]>;
+  query: Out<E["query"]>;
+  body: Out<E["body"]>;
+  principal: Principal;
+  req: FastifyRequest;
+  reply: FastifyReply;
+};
+
+declare module "fastify" {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+  interface FastifyContextConfig {
+    successStatus?: number;
+  }
+}
+
+/**
+ * Registers one contract endpoint: validation of params, query and body by its zod schemas,
+ * authentication, and the response schema (which also strips anything not in the contract).
+ */
+export function route<E extends Endpoint>(
+  app: FastifyInstance,
+  auth: Authenticator,
+  e: E,
+  handler: (input: RouteInput<E>) => Promise<ResponseOf<E> | undefined>,
+) {
+  app.route({
+    method: e.method,
+    url: e.path.replace(/\{(\w+)\}/g, ":$1"),
+    config: { successStatus: e.status },
+    schema: {
+      summary: e.summary,
+      tags: e.tags,
+      ...(e.params ? { params: e.params } : {}),
+      ...(e.query ? { querystring: e.query } : {}),
+      ...(e.body ? { body: e.body } : {}),
+      ...(e.auth === false ? {} : { security: [{ session: [] }, { apiKey: [] }] }),
+      response: e.response ? { [e.status]: e.response } : {},
+    },
+    ...(e.auth === false
+      ? {}
+      : {
+          // onRequest: before the body is parsed or validated, so anonymous calls get 401.
+          onRequest: async (req: FastifyRequest) => {
+            req.principal = await authenticate(auth, req);
+          },
+        }),
+    handler: async (req, reply) => {
+      const result = await handler({
+        params: req.params as Out<E["params"]>,
+        query: req.query as Out<E["query"]>,
+        body: req.body as Out<E["body"]>,
+        principal: req.principal as Principal,
+        req,
+        reply,
+      });
+      reply.status(e.status);
+      return e.status === 204 ? reply.send() : result;
+    },
+  });
+}
+
+export type { BodyOf };

@@ -1,0 +1,4 @@
+export const appTexts = {
+  crashed: "This page stopped working",
+  backHome: "Back to Home",
+};

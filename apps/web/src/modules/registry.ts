@@ -1,0 +1,10 @@
+import type { AppModule } from "../platform/modules/module.types";
+import { homeModule } from "./home/home.module";
+import { settingsModule } from "./settings/settings.module";
+
+/**
+ * Every feature module of the web app, in navbar order. Adding a module is one line here:
+ * its routes, nav link, settings sections, palette commands and search, and realtime cache
+ * invalidation all come from its `AppModule` object. (Settings pins itself to the bottom.)
+ */
+export const modules: readonly AppModule[] = [homeModule, settingsModule];

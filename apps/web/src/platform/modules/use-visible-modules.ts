@@ -1,0 +1,37 @@
+import { useMemo } from "react";
+import { usePermissions } from "../auth/use-permissions";
+import type { AppModule, SettingsSection } from "./module.types";
+import { useModules } from "./modules.context";
+
+/** Modules the signed-in user may use. */
+export function useVisibleModules(): AppModule[] {
+  const modules = useModules();
+  const { can } = usePermissions();
+  return useMemo(() => modules.filter((m) => can(m.requiredPermission)), [modules, can]);
+}
+
+/** Settings sections of every module the user may see, in order. */
+export function useVisibleSettingsSections(): SettingsSection[] {
+  const modules = useVisibleModules();
+  const { can } = usePermissions();
+  return useMemo(
+    () =>
+      modules
+        .flatMap((m) => m.settingsSections ?? [])
+        .filter((s) => can(s.requiredPermission))
+        .sort((a, b) => a.order - b.order),
+    [modules, can],
+  );
+}
+
+/** Every settings section, including the ones the user may not open (routes render "no access"). */
+export function useAllSettingsSections(): SettingsSection[] {
+  const modules = useModules();
+  return useMemo(() => modules.flatMap((m) => m.settingsSections ?? []).sort((a, b) => a.order - b.order), [modules]);
+}
+
+/** Human label of an entity type, as contributed by modules; falls back to the raw type. */
+export function useEntityTypeLabels(): Record<string, string> {
+  const modules = useModules();
+  return useMemo(() => Object.assign({}, ...modules.map((m) => m.entityTypeLabels ?? {})), [modules]);
+}

@@ -1,0 +1,31 @@
+/** Texts of the app shell: header, navigation, user menu, command palette. */
+export const shellTexts = {
+  appName: "Rapport",
+  skipToContent: "Skip to main content",
+  toggleNavigation: "Toggle navigation",
+  mainNavigation: "Main navigation",
+  search: "Search",
+  searchShortcut: (mod: string) => `${mod} K`,
+  accountMenu: "Account menu",
+  signedInAs: "Signed in as",
+  myAccount: "My account",
+  changePassword: "Change password",
+  signOut: "Sign out",
+  palette: {
+    placeholder: "Search pages, settings and records…",
+    inputLabel: "Search pages, settings and records",
+    nothingFound: "Nothing found",
+    searching: "Searching…",
+    searchFailed: (group: string) => `${group}: search failed`,
+    groups: { pages: "Pages", settings: "Settings", actions: "Actions" },
+    goTo: (label: string) => `Go to ${label}`,
+    settingsSection: (label: string) => `Settings › ${label}`,
+    toggleColorScheme: "Toggle light / dark mode",
+    hint: "Tip: press Ctrl K (⌘ K on a Mac) anywhere to open this palette.",
+  },
+  notFound: {
+    title: "Page not found",
+    description: "This address does not lead to a page in Rapport. It may have moved, or the link is mistyped.",
+    home: "Back to Home",
+  },
+};

@@ -1,0 +1,186 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { BIN, ROOT, startServer } from "./lib.js";
+import { load, timeSerial } from "./load.js";
+
+/**
+ * Issue 3 on the million-person workspace: list page (filter + sort), search, 360° page
+ * data, and single creates; each against the same SQL run directly on PostgreSQL.
+ */
+const DATA_DIR = process.env.BENCH_DATA_DIR ?? path.join(ROOT, "data-bench");
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+
+function cli(args: string[]) {
+  return execFileSync(process.execPath, [BIN, ...args], { env: { ...process.env, RAPPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: "warn" } })
+    .toString()
+    .trim();
+}
+
+function adminClient() {
+  const secrets = JSON.parse(fs.readFileSync(path.join(DATA_DIR, "secrets.json"), "utf8")) as { superuserPassword: string };
+  const port = Number(fs.readFileSync(path.join(DATA_DIR, "pg", "postmaster.pid"), "utf8").split("\n")[3]);
+  return new pg.Client({ host: "127.0.0.1", port, user: "postgres", password: secrets.superuserPassword, database: "rapport" });
+}
+
+export async function customersBench() {
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const seeded = spawnSync(process.execPath, [BIN, "seed", "--size", "large", "--count", String(PEOPLE)], {
+    env: { ...process.env, RAPPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: "warn", RAPPORT_SEED_DEMO: "never" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (seeded.status !== 0) throw new Error("seeding failed");
+  const server = await startServer(DATA_DIR, 3790, { RAPPORT_RATE_LIMIT_PER_MINUTE: "100000000", RAPPORT_SEED_DEMO: "never" });
+  const db = adminClient();
+  await db.connect();
+  try {
+    const key = cli(["api-keys", "create", "--workspace", "bench", "--role", "admin", "--name", `bench ${Date.now()}`]);
+    const headers = { authorization: `Bearer ${key}` };
+    const ws = (await db.query<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'bench'")).rows[0]?.id as string;
+    const count = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM contacts WHERE workspace_id = $1", [ws])).rows[0]?.n;
+    const base = server.url;
+    const out: Record<string, unknown> = { people: count };
+
+    // List: a filter and a sort, rotating the filter value.
+    const stages = ["customer", "lead", "prospect", "churned", "opportunity"];
+    const listPath = (i: number) => `/api/v1/contacts?limit=50&sort=name&filter[lifecycleStage][eq]=${stages[i % stages.length]}`;
+    await load({ base, headers, concurrency: 4, durationMs: 2000, request: (i) => ({ path: listPath(i) }) });
+    const list16 = await load({ base, headers, concurrency: 16, durationMs: DURATION, request: (i) => ({ path: listPath(i) }) });
+    const list10 = await load({ base, headers, concurrency: 10, durationMs: DURATION, request: (i) => ({ path: listPath(i) }) });
+    const list1 = await load({ base, headers, concurrency: 1, durationMs: DURATION / 2, request: (i) => ({ path: listPath(i) }) });
+    const listSql = await timeSerial(200, (i) =>
+      db.query(
+        `SELECT c.*, (c.name_key)::text AS sort_0 FROM contacts c WHERE c.workspace_id = $1 AND c.deleted_at IS NULL AND c.lifecycle_stage = $2
+          ORDER BY c.name_key ASC NULLS LAST, c.id ASC LIMIT 51`,
+        [ws, stages[i % stages.length]],
+      ),
+    );
+    out.list = {
+      concurrency1: list1,
+      concurrency10: list10,
+      concurrency16: list16,
+      directSql: listSql,
+      overheadRatioP50: ratio(list1.p50, listSql.p50),
+    };
+
+    // Search: name prefix, misspelt name, email, phone, domain.
+    const sample = (
+      await db.query<{ first_name: string; last_name: string; emails: string[]; phones: string[] }>(
+        "SELECT first_name, last_name, emails, phones FROM contacts WHERE workspace_id = $1 ORDER BY id LIMIT 50",
+        [ws],
+      )
+    ).rows;
+    const queries = sample.flatMap((c) => [
+      c.last_name.slice(0, 4),
+      `${c.first_name} ${c.last_name}`,
+      `${swap(c.first_name)} ${swap(c.last_name)}`,
+      c.emails[0] ?? "",
+      (c.phones[0] ?? "").slice(0, 9),
+      "acme.example",
+    ]);
+    const searchPath = (i: number) => `/api/v1/search?limit=10&q=${encodeURIComponent(queries[i % queries.length] as string)}`;
+    const search10 = await load({ base, headers, concurrency: 10, durationMs: DURATION, request: (i) => ({ path: searchPath(i) }) });
+    const search1 = await load({ base, headers, concurrency: 1, durationMs: DURATION / 2, request: (i) => ({ path: searchPath(i) }) });
+    const byKind: Record<string, unknown> = {};
+    for (const [kind, offset] of [
+      ["namePrefix", 0],
+      ["fullName", 1],
+      ["misspelt", 2],
+      ["email", 3],
+      ["phone", 4],
+      ["domain", 5],
+    ] as const) {
+      byKind[kind] = await load({
+        base,
+        headers,
+        concurrency: 1,
+        durationMs: 1500,
+        request: (i) => ({ path: searchPath(i * 6 + offset) }),
+      });
+    }
+    const searchSql = await timeSerial(200, (i) =>
+      db.query(`SELECT entity_type, entity_id FROM search_tokens WHERE workspace_id = $1 AND token LIKE $2 LIMIT 200`, [
+        ws,
+        `${(sample[i % sample.length]?.last_name ?? "a").toLowerCase().slice(0, 4)}%`,
+      ]),
+    );
+    out.search = {
+      concurrency1: search1,
+      concurrency10: search10,
+      byKind,
+      directSqlPrefixLookup: searchSql,
+      overheadRatioP50: ratio(search1.p50, searchSql.p50),
+    };
+
+    // 360° page of a person with 500 interactions.
+    const person = (await db.query<{ id: string }>("SELECT id FROM contacts WHERE workspace_id = $1 ORDER BY id LIMIT 1", [ws])).rows[0]
+      ?.id as string;
+    const have =
+      (
+        await db.query<{ n: number }>("SELECT count(*)::int AS n FROM interaction_links WHERE workspace_id = $1 AND entity_id = $2", [
+          ws,
+          person,
+        ])
+      ).rows[0]?.n ?? 0;
+    for (let i = have; i < 500; i++) {
+      const res = await fetch(`${base}/api/v1/interactions`, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify({
+          type: ["call", "meeting", "note", "email"][i % 4],
+          occurredAt: new Date(Date.now() - i * 3600_000).toISOString(),
+          subject: `Interaction ${i}`,
+          contactIds: [person],
+        }),
+      });
+      if (res.status !== 201) throw new Error(`interaction create failed: ${res.status} ${await res.text()}`);
+    }
+    const page360 = [
+      `/api/v1/contacts/${person}`,
+      `/api/v1/contacts/${person}/summary`,
+      `/api/v1/contacts/${person}/timeline?limit=50`,
+      `/api/v1/contacts/${person}/documents`,
+    ];
+    const p360 = await load({ base, headers, concurrency: 4, durationMs: DURATION, request: (i) => ({ path: page360[i % 4] as string }) });
+    const p360Sql = await timeSerial(200, (i) =>
+      i % 2
+        ? db.query(
+            `SELECT i.* FROM interaction_links l JOIN interactions i ON i.workspace_id = l.workspace_id AND i.id = l.interaction_id
+              WHERE l.workspace_id = $1 AND l.entity_type = 'p' AND l.entity_id = $2 ORDER BY l.occurred_at DESC, l.interaction_id DESC LIMIT 51`,
+            [ws, person],
+          )
+        : db.query(
+            "SELECT type, count(*), max(occurred_at) FROM interaction_links WHERE workspace_id = $1 AND entity_type = 'p' AND entity_id = $2 GROUP BY type",
+            [ws, person],
+          ),
+    );
+    out.page360 = { perRequest: p360, directSql: p360Sql, overheadRatioP50: ratio(p360.p50, p360Sql.p50) };
+
+    // Single creates, one by one, at 10 connections.
+    const creates = await load({
+      base,
+      headers,
+      concurrency: 10,
+      durationMs: DURATION,
+      request: (i) => ({
+        method: "POST",
+        path: "/api/v1/contacts",
+        body: { firstName: "Bench", lastName: `Create ${i}`, emails: [`bench${Date.now()}${i}@example.com`] },
+      }),
+    });
+    out.creates = creates;
+    return out;
+  } finally {
+    await db.end();
+    await server.stop();
+  }
+}
+
+const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 10) / 10;
+
+/** A typo: the last two letters swapped ("Smith" → "Smiht"). */
+function swap(s: string) {
+  return s.length < 4 ? s : `${s.slice(0, -2)}${s.at(-1)}${s.at(-2)}`;
+}

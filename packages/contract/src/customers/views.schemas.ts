@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { uuid } from "../platform/common.js";
+import { recordObjectSchema } from "./customers.schemas.js";
+
+/** What a saved view remembers: columns, filters and sort of a list. */
+export const viewDefinitionSchema = z.strictObject({
+  columns: z.array(z.string().max(100)).max(50).default([]),
+  filters: z
+    .array(z.strictObject({ field: z.string().max(100), op: z.string().max(20), value: z.string().max(1000) }))
+    .max(30)
+    .default([]),
+  sort: z.string().max(300).optional(),
+  q: z.string().max(200).optional(),
+});
+export type ViewDefinition = z.infer<typeof viewDefinitionSchema>;
+
+export const savedViewSchema = z.object({
+  id: uuid,
+  objectType: recordObjectSchema,
+  name: z.string(),
+  ownerId: uuid,
+  shared: z.boolean(),
+  definition: viewDefinitionSchema,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type SavedView = z.infer<typeof savedViewSchema>;
+
+export const createViewBodySchema = z.strictObject({
+  objectType: recordObjectSchema,
+  name: z.string().trim().min(1).max(200),
+  shared: z.boolean().default(false),
+  definition: viewDefinitionSchema,
+});
+export const updateViewBodySchema = z
+  .strictObject({ name: z.string().trim().min(1).max(200), shared: z.boolean(), definition: viewDefinitionSchema })
+  .partial();
+
+export const searchQuerySchema = z.object({
+  q: z.string().trim().min(1).max(200),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  types: z.string().max(100).optional(),
+});
+
+export const searchHitSchema = z.object({
+  type: z.enum(["contact", "company"]),
+  id: uuid,
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  score: z.number(),
+  /** Where the query matched: field, its value, and [start, end) ranges to highlight. */
+  highlights: z.array(z.object({ field: z.string(), value: z.string(), ranges: z.array(z.tuple([z.number(), z.number()])) })),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
