@@ -1,4 +1,5 @@
 import type { Kysely, RawBuilder, Selectable, Transaction } from "kysely";
+import { anyUuid } from "../../platform/db/any-uuid.js";
 import type { CompaniesTable, DB } from "../../platform/db/schema.js";
 import type { RecordVisibility } from "../iam/index.js";
 import { ownerVisible } from "../records/index.js";
@@ -34,7 +35,7 @@ export const companiesRepository = {
           .selectFrom("companies as co")
           .selectAll()
           .where("co.workspace_id", "=", ws)
-          .where("co.id", "in", ids)
+          .where("co.id", "=", anyUuid(ids))
           .where("co.deleted_at", "is", null)
           .where(visibleCondition(v))
           .execute(),

@@ -9,7 +9,7 @@ import { runCommand } from "../../platform/http/command.js";
 import { notFound } from "../../platform/http/problem.js";
 import { route } from "../../platform/http/route.js";
 import { contactsRepository, presentContact, presentFields } from "../contacts/index.js";
-import { customFieldsRepository } from "../custom-fields/index.js";
+import { type CustomFieldRow, customFieldsRepository } from "../custom-fields/index.js";
 import { recordVisibility } from "../iam/index.js";
 import { bulkRecords, type RecordExtensions, type RecordKind } from "../records/index.js";
 import type { SearchService } from "../search/index.js";
@@ -32,14 +32,14 @@ type Q = Kysely<DB> | Transaction<DB>;
 export function registerCompanyRoutes(app: FastifyInstance, deps: CompaniesDeps) {
   const { db, auth } = deps;
 
-  async function present(p: Principal, rows: CompanyRow[], q: Q = db) {
+  async function present(p: Principal, rows: CompanyRow[], q: Q = db, defs?: CustomFieldRow[]) {
     const counts = await contactsRepository.countByCompany(
       q,
       p.workspaceId,
       rows.map((r) => r.id),
       await recordVisibility(q, p),
     );
-    const keys = new Set((await customFieldsRepository.list(q, p.workspaceId, "company")).map((d) => d.key));
+    const keys = new Set((defs ?? (await customFieldsRepository.list(q, p.workspaceId, "company"))).map((d) => d.key));
     return rows.map((r) => presentCompany(r, counts.get(r.id) ?? 0, keys));
   }
 
@@ -56,7 +56,8 @@ export function registerCompanyRoutes(app: FastifyInstance, deps: CompaniesDeps)
 
   route(app, auth, ep.list, async ({ principal, query }) => {
     requirePermission(principal, "records.read");
-    const fields = companyFields(await customFieldsRepository.list(db, principal.workspaceId, "company"));
+    const defs = await customFieldsRepository.list(db, principal.workspaceId, "company");
+    const fields = companyFields(defs);
     const filters = parseFilters(query, fields);
     const trash = query.trash === "true";
     const sort = parseSort(query.sort, fields, trash ? "-deletedAt" : "name");
@@ -82,7 +83,7 @@ export function registerCompanyRoutes(app: FastifyInstance, deps: CompaniesDeps)
       cursor: query.cursor,
       limit: query.limit,
     });
-    return { items: await present(principal, page.rows), nextCursor: page.nextCursor };
+    return { items: await present(principal, page.rows, db, defs), nextCursor: page.nextCursor };
   });
 
   route(app, auth, ep.get, async ({ principal, params }) => {

@@ -1,5 +1,6 @@
 import type { Kysely, RawBuilder, Selectable, Transaction } from "kysely";
 import { sql } from "kysely";
+import { anyUuid } from "../../platform/db/any-uuid.js";
 import { runList } from "../../platform/db/list-query/index.js";
 import type { ContactsTable, DB } from "../../platform/db/schema.js";
 import type { RecordVisibility } from "../iam/index.js";
@@ -35,7 +36,7 @@ export const contactsRepository = {
           .selectFrom("contacts as c")
           .selectAll()
           .where("c.workspace_id", "=", ws)
-          .where("c.id", "in", ids)
+          .where("c.id", "=", anyUuid(ids))
           .where("c.deleted_at", "is", null)
           .where(visibleCondition(v))
           .execute(),
@@ -46,7 +47,7 @@ export const contactsRepository = {
       .selectFrom("contacts as c")
       .select("c.id")
       .where("c.workspace_id", "=", ws)
-      .where("c.id", "in", ids)
+      .where("c.id", "=", anyUuid(ids))
       .where("c.deleted_at", deleted ? "is not" : "is", null)
       .where(visibleCondition(v))
       .execute();
@@ -61,7 +62,7 @@ export const contactsRepository = {
       .innerJoin("companies as co", (j) => j.onRef("co.workspace_id", "=", "l.workspace_id").onRef("co.id", "=", "l.company_id"))
       .select(["l.contact_id", "l.company_id", "co.name", "l.role", "l.is_primary"])
       .where("l.workspace_id", "=", ws)
-      .where("l.contact_id", "in", contactIds)
+      .where("l.contact_id", "=", anyUuid(contactIds))
       .where("co.deleted_at", "is", null)
       .orderBy("l.is_primary", "desc")
       .orderBy("co.name_key")
@@ -104,7 +105,7 @@ export const contactsRepository = {
       .selectFrom("companies")
       .select("id")
       .where("workspace_id", "=", ws)
-      .where("id", "in", ids)
+      .where("id", "=", anyUuid(ids))
       .where("deleted_at", "is", null)
       .execute();
     return rows.map((r) => r.id);
@@ -145,7 +146,7 @@ export const contactsRepository = {
       .innerJoin("contacts as c", (j) => j.onRef("c.workspace_id", "=", "cc.workspace_id").onRef("c.id", "=", "cc.contact_id"))
       .select(["cc.company_id", (eb) => eb.fn.countAll<string>().as("n")])
       .where("cc.workspace_id", "=", ws)
-      .where("cc.company_id", "in", companyIds)
+      .where("cc.company_id", "=", anyUuid(companyIds))
       .where("c.deleted_at", "is", null)
       .where(visibleCondition(v))
       .groupBy("cc.company_id")
@@ -157,7 +158,7 @@ export const contactsRepository = {
   /** Live users of the workspace among `ids` (owners must be users of the workspace). */
   existingUserIds: async (q: Q, ws: string, ids: string[]) => {
     if (ids.length === 0) return [] as string[];
-    const rows = await q.selectFrom("users").select("id").where("workspace_id", "=", ws).where("id", "in", ids).execute();
+    const rows = await q.selectFrom("users").select("id").where("workspace_id", "=", ws).where("id", "=", anyUuid(ids)).execute();
     return rows.map((r) => r.id);
   },
 };

@@ -8,7 +8,7 @@ import type { DB } from "../../platform/db/schema.js";
 import { runCommand } from "../../platform/http/command.js";
 import { notFound } from "../../platform/http/problem.js";
 import { route } from "../../platform/http/route.js";
-import { customFieldsRepository } from "../custom-fields/index.js";
+import { type CustomFieldRow, customFieldsRepository } from "../custom-fields/index.js";
 import { recordVisibility } from "../iam/index.js";
 import { bulkRecords, type RecordExtensions, type RecordKind } from "../records/index.js";
 import type { SearchService } from "../search/index.js";
@@ -29,13 +29,13 @@ export type ContactsDeps = {
 export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) {
   const { db, auth } = deps;
 
-  async function present(p: Principal, rows: ContactRow[], q: Kysely<DB> | Transaction<DB> = db) {
+  async function present(p: Principal, rows: ContactRow[], q: Kysely<DB> | Transaction<DB> = db, defs?: CustomFieldRow[]) {
     const links = await contactsRepository.companyLinks(
       q,
       p.workspaceId,
       rows.map((r) => r.id),
     );
-    const keys = new Set((await customFieldsRepository.list(q, p.workspaceId, "contact")).map((d) => d.key));
+    const keys = new Set((defs ?? (await customFieldsRepository.list(q, p.workspaceId, "contact"))).map((d) => d.key));
     return rows.map((r) => presentContact(r, links.get(r.id) ?? [], keys));
   }
 
@@ -52,7 +52,8 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
 
   route(app, auth, ep.list, async ({ principal, query }) => {
     requirePermission(principal, "records.read");
-    const fields = contactFields(await customFieldsRepository.list(db, principal.workspaceId, "contact"));
+    const defs = await customFieldsRepository.list(db, principal.workspaceId, "contact");
+    const fields = contactFields(defs);
     const filters = parseFilters(query, fields);
     const trash = query.trash === "true";
     const sort = parseSort(query.sort, fields, trash ? "-deletedAt" : "name");
@@ -76,7 +77,7 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
       cursor: query.cursor,
       limit: query.limit,
     });
-    return { items: await present(principal, page.rows), nextCursor: page.nextCursor };
+    return { items: await present(principal, page.rows, db, defs), nextCursor: page.nextCursor };
   });
 
   route(app, auth, ep.get, async ({ principal, params }) => {

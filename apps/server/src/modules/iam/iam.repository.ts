@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Transaction } from "kysely";
+import { anyUuid } from "../../platform/db/any-uuid.js";
 import type { ApiKeysTable, DB, TeamsTable, UsersTable, WorkspacesTable } from "../../platform/db/schema.js";
 
 /** SQL of the identity module. Every method is scoped by workspace except the sign-in lookup. */
@@ -48,7 +49,7 @@ export const iamRepository = {
       .selectFrom("team_members")
       .select(["user_id", "team_id"])
       .where("workspace_id", "=", workspaceId)
-      .where("user_id", "in", userIds)
+      .where("user_id", "=", anyUuid(userIds))
       .orderBy("team_id")
       .execute();
     for (const r of rows) map.get(r.user_id)?.push(r.team_id);
@@ -68,7 +69,7 @@ export const iamRepository = {
       .selectFrom("team_members")
       .select(["user_id", "team_id"])
       .where("workspace_id", "=", workspaceId)
-      .where("team_id", "in", teamIds)
+      .where("team_id", "=", anyUuid(teamIds))
       .orderBy("user_id")
       .execute();
     for (const r of rows) map.get(r.team_id)?.push(r.user_id);
@@ -82,7 +83,7 @@ export const iamRepository = {
       .selectFrom("users")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("workspace_id", "=", workspaceId)
-      .where("id", "in", ids)
+      .where("id", "=", anyUuid(ids))
       .executeTakeFirstOrThrow();
     return Number(r.n);
   },

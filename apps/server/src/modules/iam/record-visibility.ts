@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { ROLE_INFO } from "../../platform/auth/permissions.js";
 import type { Principal } from "../../platform/auth/principal.js";
+import { anyUuid } from "../../platform/db/any-uuid.js";
 import type { DB } from "../../platform/db/schema.js";
 
 /**
@@ -20,7 +21,7 @@ export async function recordVisibility(db: Kysely<DB> | Transaction<DB>, p: Prin
     .select("user_id")
     .distinct()
     .where("workspace_id", "=", p.workspaceId)
-    .where("team_id", "in", p.teamIds)
+    .where("team_id", "=", anyUuid(p.teamIds))
     .execute();
   return { all: false, ownerIds: [...new Set([p.userId, ...rows.map((r) => r.user_id)])] };
 }

@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, type Selectable, sql, type Transaction } from "kysely";
+import { anyUuid } from "../../platform/db/any-uuid.js";
 import { newestFirst } from "../../platform/db/newest-first.js";
 import type { DB, InteractionsTable } from "../../platform/db/schema.js";
 import type { RecordVisibility } from "../iam/index.js";
@@ -76,7 +77,7 @@ export const interactionsRepository = {
           .selectFrom("interaction_links as l")
           .select(["l.interaction_id", "l.entity_type", "l.entity_id"])
           .where("l.workspace_id", "=", ws)
-          .where("l.interaction_id", "in", ids)
+          .where("l.interaction_id", "=", anyUuid(ids))
           .where(v ? linkedRecordVisible("l", v) : sql<boolean>`true`)
           .orderBy("l.entity_id")
           .execute(),
@@ -88,7 +89,7 @@ export const interactionsRepository = {
           .selectFrom("interaction_attendees")
           .select(["interaction_id", "user_id"])
           .where("workspace_id", "=", ws)
-          .where("interaction_id", "in", ids)
+          .where("interaction_id", "=", anyUuid(ids))
           .orderBy("user_id")
           .execute(),
 

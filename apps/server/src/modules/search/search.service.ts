@@ -134,12 +134,14 @@ export class SearchService {
   }
 
   private async prefixPostings(ws: string, entityTypes: EntityCode[], prefixes: string[]) {
+    // One range scan per prefix (LIKE ANY(array) cannot use the index).
+    const parts = prefixes.map(
+      (p) => sql`(SELECT entity_type, entity_id FROM search_tokens
+                   WHERE workspace_id = ${ws} AND entity_type = ANY(${entityTypes}::char(1)[]) AND token LIKE ${`${escapeLike(p)}%`}
+                   LIMIT ${CANDIDATES})`,
+    );
     const res = await sql<{ entity_type: EntityCode; entity_id: string }>`
-      SELECT DISTINCT entity_type, entity_id FROM (
-        SELECT entity_type, entity_id FROM search_tokens
-         WHERE workspace_id = ${ws} AND entity_type = ANY(${entityTypes}::char(1)[])
-           AND token LIKE ANY(${prefixes.map((p) => `${escapeLike(p)}%`)}::text[])
-         LIMIT ${CANDIDATES}) t`.execute(this.db);
+      SELECT DISTINCT entity_type, entity_id FROM (${sql.join(parts, sql` UNION ALL `)}) t LIMIT ${CANDIDATES}`.execute(this.db);
     return res.rows;
   }
 }

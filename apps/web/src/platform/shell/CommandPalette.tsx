@@ -5,8 +5,9 @@ import { IconSearch } from "@tabler/icons-react";
 import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import type { CommandAction } from "../modules/module.types";
+import { filterActions } from "./filter-actions";
 import { shellTexts } from "./shell.texts";
-import { filterActions, usePaletteActions } from "./use-palette-actions";
+import { usePaletteActions } from "./use-palette-actions";
 import { usePaletteKeyboard } from "./use-palette-keyboard";
 import { usePaletteSearch } from "./use-palette-search";
 
