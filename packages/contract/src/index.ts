@@ -4,6 +4,7 @@ export * from "./customers/customers.endpoints.js";
 export * from "./customers/customers.schemas.js";
 export * from "./customers/interactions.schemas.js";
 export * from "./customers/views.schemas.js";
+export * from "./data-transfer/index.js";
 export * from "./iam/iam.endpoints.js";
 export * from "./iam/iam.schemas.js";
 export * from "./platform/common.js";

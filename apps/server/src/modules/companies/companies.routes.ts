@@ -11,7 +11,7 @@ import { route } from "../../platform/http/route.js";
 import { contactsRepository, presentContact, presentFields } from "../contacts/index.js";
 import { type CustomFieldRow, customFieldsRepository } from "../custom-fields/index.js";
 import { recordVisibility } from "../iam/index.js";
-import { bulkRecords, type RecordExtensions, type RecordKind } from "../records/index.js";
+import { bulkRecords, type RecordExtensions, type RecordKind, registerRecordTrashRoutes } from "../records/index.js";
 import type { SearchService } from "../search/index.js";
 import { companyContext, createCompany, updateCompany } from "./commands/save-company.js";
 import { companyFields } from "./companies.fields.js";
@@ -124,36 +124,26 @@ export function registerCompanyRoutes(app: FastifyInstance, deps: CompaniesDeps)
     return runCommand(db, req, async (tx) => updateCompany(await companyContext(tx, principal, country), params.id, body));
   });
 
-  async function bulk(tx: Transaction<DB>, principal: Principal, action: Parameters<typeof bulkRecords>[4]) {
-    const ctx = await companyContext(tx, principal, "");
-    const kind: RecordKind<CompanyRow> = {
-      table: "companies",
-      entity: "c",
-      entityType: "company",
-      tokens: (row) => companyTokens(row, ctx.customDefs),
-    };
-    return bulkRecords(tx, ctx.actor, ctx.visibility, kind, action);
-  }
-
-  route(app, auth, ep.remove, async ({ principal, params, req }) => {
-    requirePermission(principal, "records.delete");
-    await runCommand(db, req, async (tx) => {
-      if ((await bulk(tx, principal, { action: "delete", ids: [params.id] })) === 0) throw notFound("company");
-    });
-    return undefined;
-  });
-
-  route(app, auth, ep.restore, async ({ principal, params, req }) => {
-    requirePermission(principal, "records.delete");
-    return runCommand(db, req, async (tx) => {
-      if ((await bulk(tx, principal, { action: "restore", ids: [params.id] })) === 0) throw notFound("company");
-      const [company] = await present(principal, [await getVisible(principal, params.id, false, tx)], tx);
-      return company;
-    });
-  });
-
-  route(app, auth, ep.bulk, async ({ principal, body, req }) => {
-    requirePermission(principal, body.action === "delete" || body.action === "restore" ? "records.delete" : "records.write");
-    return { affected: await runCommand(db, req, (tx) => bulk(tx, principal, body)) };
-  });
+  registerRecordTrashRoutes(
+    app,
+    { db, auth },
+    {
+      what: "company",
+      endpoints: { remove: ep.remove, restore: ep.restore, bulk: ep.bulk },
+      async bulk(tx, principal, action) {
+        const ctx = await companyContext(tx, principal, "");
+        const kind: RecordKind<CompanyRow> = {
+          table: "companies",
+          entity: "c",
+          entityType: "company",
+          tokens: (row) => companyTokens(row, ctx.customDefs),
+        };
+        return bulkRecords(tx, ctx.actor, ctx.visibility, kind, action);
+      },
+      async presentOne(principal, id, tx) {
+        const [company] = await present(principal, [await getVisible(principal, id, false, tx)], tx);
+        return company as NonNullable<typeof company>;
+      },
+    },
+  );
 }

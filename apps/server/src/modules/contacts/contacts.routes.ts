@@ -10,7 +10,7 @@ import { notFound } from "../../platform/http/problem.js";
 import { route } from "../../platform/http/route.js";
 import { type CustomFieldRow, customFieldsRepository } from "../custom-fields/index.js";
 import { recordVisibility } from "../iam/index.js";
-import { bulkRecords, type RecordExtensions, type RecordKind } from "../records/index.js";
+import { bulkRecords, type RecordExtensions, type RecordKind, registerRecordTrashRoutes } from "../records/index.js";
 import type { SearchService } from "../search/index.js";
 import { contactContext, createContact, updateContact } from "./commands/save-contact.js";
 import { contactFields, presentFields } from "./contacts.fields.js";
@@ -104,36 +104,26 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
     return runCommand(db, req, async (tx) => updateContact(await contactContext(tx, principal, country), params.id, body));
   });
 
-  async function bulk(tx: Transaction<DB>, principal: Principal, action: Parameters<typeof bulkRecords>[4]) {
-    const ctx = await contactContext(tx, principal, "");
-    const kind: RecordKind<ContactRow> = {
-      table: "contacts",
-      entity: "p",
-      entityType: "contact",
-      tokens: (row) => contactTokens(row, ctx.customDefs),
-    };
-    return bulkRecords(tx, ctx.actor, ctx.visibility, kind, action);
-  }
-
-  route(app, auth, ep.remove, async ({ principal, params, req }) => {
-    requirePermission(principal, "records.delete");
-    await runCommand(db, req, async (tx) => {
-      if ((await bulk(tx, principal, { action: "delete", ids: [params.id] })) === 0) throw notFound("contact");
-    });
-    return undefined;
-  });
-
-  route(app, auth, ep.restore, async ({ principal, params, req }) => {
-    requirePermission(principal, "records.delete");
-    return runCommand(db, req, async (tx) => {
-      if ((await bulk(tx, principal, { action: "restore", ids: [params.id] })) === 0) throw notFound("contact");
-      const [contact] = await present(principal, [await getVisible(principal, params.id, false, tx)], tx);
-      return contact;
-    });
-  });
-
-  route(app, auth, ep.bulk, async ({ principal, body, req }) => {
-    requirePermission(principal, body.action === "delete" || body.action === "restore" ? "records.delete" : "records.write");
-    return { affected: await runCommand(db, req, (tx) => bulk(tx, principal, body)) };
-  });
+  registerRecordTrashRoutes(
+    app,
+    { db, auth },
+    {
+      what: "contact",
+      endpoints: { remove: ep.remove, restore: ep.restore, bulk: ep.bulk },
+      async bulk(tx, principal, action) {
+        const ctx = await contactContext(tx, principal, "");
+        const kind: RecordKind<ContactRow> = {
+          table: "contacts",
+          entity: "p",
+          entityType: "contact",
+          tokens: (row) => contactTokens(row, ctx.customDefs),
+        };
+        return bulkRecords(tx, ctx.actor, ctx.visibility, kind, action);
+      },
+      async presentOne(principal, id, tx) {
+        const [contact] = await present(principal, [await getVisible(principal, id, false, tx)], tx);
+        return contact as NonNullable<typeof contact>;
+      },
+    },
+  );
 }

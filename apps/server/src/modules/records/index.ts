@@ -11,3 +11,4 @@ export {
   setLastInteraction,
   visibleRecords,
 } from "./record-sql.js";
+export { registerRecordTrashRoutes } from "./record-trash.routes.js";

@@ -1,0 +1,2 @@
+export * from "./data-transfer.endpoints.js";
+export * from "./data-transfer.schemas.js";
