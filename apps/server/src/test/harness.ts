@@ -18,6 +18,8 @@ export type TestApi = {
   app: FastifyInstance;
   db: Kysely<DB>;
   database: Database;
+  /** Workspaces this test file created: what snapshotCounts looks at. */
+  workspaceIds: string[];
   close(): Promise<void>;
 };
 
@@ -30,6 +32,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     app,
     db: database.db,
     database,
+    workspaceIds: [],
     async close() {
       await app.close();
       await database.close();
@@ -51,6 +54,7 @@ const PASSWORD = "correct horse battery";
 export async function createTestWorkspace(api: TestApi): Promise<TestWorkspace> {
   const slug = `t-${crypto.randomBytes(6).toString("hex")}`;
   const ws = await api.db.transaction().execute((tx) => createWorkspace(tx, { slug, name: `Test ${slug}` }));
+  api.workspaceIds.push(ws.id);
   const roles: Role[] = ["admin", "manager", "member", "read_only"];
   const users = {} as Record<Role, TestUser>;
   for (const role of roles) {
@@ -88,15 +92,28 @@ export function as(api: TestApi, user: TestUser, opts: InjectOptions) {
   return api.app.inject({ ...opts, headers: { ...user.headers, ...(opts.headers ?? {}) } });
 }
 
-/** Row counts of every table of the public schema: snapshot before and after denied calls. */
+/**
+ * Row counts of every tenant table, restricted to the workspaces this test file created (so
+ * test files running in parallel don't disturb each other): snapshot before and after calls
+ * that must change nothing.
+ */
 export async function snapshotCounts(api: TestApi): Promise<Record<string, number>> {
   const tables = await api.database.pool.query<{ t: string }>(
-    "SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'sessions', 'sign_in_throttle', 'event_consumers', 'audit_log') ORDER BY 1",
+    `SELECT table_name AS t FROM information_schema.columns
+      WHERE table_schema = 'public' AND column_name = 'workspace_id'
+        AND table_name NOT IN ('sessions', 'audit_log') ORDER BY 1`,
   );
   const out: Record<string, number> = {};
   for (const { t } of tables.rows) {
-    const r = await api.database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`);
+    // Table names come from the catalog, not from a request.
+    const r = await api.database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t} WHERE workspace_id = ANY($1::uuid[])`, [
+      api.workspaceIds,
+    ]);
     out[t] = r.rows[0]?.n ?? 0;
   }
+  const ws = await api.database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM workspaces WHERE id = ANY($1::uuid[])", [
+    api.workspaceIds,
+  ]);
+  out.workspaces = ws.rows[0]?.n ?? 0;
   return out;
 }
