@@ -5,6 +5,7 @@ import { auditConsumer, registerAuditRoutes } from "./modules/audit/index.js";
 import { companySearchResolver, registerCompanyRoutes } from "./modules/companies/index.js";
 import { contactSearchResolver, registerContactRoutes } from "./modules/contacts/index.js";
 import { registerCustomFieldRoutes } from "./modules/custom-fields/index.js";
+import { dataTransferJobs, registerDataTransferRoutes } from "./modules/data-transfer/index.js";
 import { seedDemoWorkspaceIfEmpty } from "./modules/demo/index.js";
 import { documentEventRule, documentSummary, registerDocumentRoutes } from "./modules/documents/index.js";
 import {
@@ -92,6 +93,7 @@ export async function buildApi(database: Database, config: Config) {
   registerDocumentRoutes(app, { db, auth, storage });
   registerViewRoutes(app, { db, auth });
   registerNotificationRoutes(app, { db, auth });
+  registerDataTransferRoutes(app, { db, auth, search, defaultCountry, storage });
   if (config.serveWeb) await serveWebApp(app, WEB_DIST);
   app.addHook("onReady", () => hub.start());
   app.addHook("onClose", () => hub.stop());
@@ -110,7 +112,8 @@ export async function startApp(config: Config, log: Logger, roles: Role[]): Prom
       closers.push(() => processor.stop());
       const queue: JobQueue = await openQueue(database.appConnection, log, { supervise: true });
       closers.push(() => queue.stop({ graceful: true, wait: true, timeout: 10_000 }));
-      await registerJobs(queue, maintenanceJobs(database.db), log);
+      const storage = localDiskStorage(path.join(config.dataDir, "files"));
+      await registerJobs(queue, [...maintenanceJobs(database.db), ...dataTransferJobs({ db: database.db, storage })], log);
     }
     if (roles.includes("api")) {
       http = await buildApi(database, config);

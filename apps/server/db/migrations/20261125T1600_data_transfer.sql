@@ -80,6 +80,3 @@ CREATE TABLE import_errors (
   PRIMARY KEY (workspace_id, import_id, row_number, seq),
   FOREIGN KEY (workspace_id, import_id) REFERENCES imports (workspace_id, id) ON DELETE CASCADE
 );
-
--- Matching by phone looks up stored E.164 numbers, as emails already are.
-CREATE INDEX contacts_phones_idx ON contacts USING gin (phones);

@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { registerAdminCommands } from "./admin.commands.js";
 import { registerDataCommands } from "./data.commands.js";
 import { registerServeCommands } from "./serve.commands.js";
+import { registerTransferCommands } from "./transfer.commands.js";
 
 /**
  * `rapport <command>`: every command works whether or not `npm start` is running on the
@@ -19,6 +20,7 @@ const program = new Command()
 registerServeCommands(program);
 registerAdminCommands(program);
 registerDataCommands(program);
+registerTransferCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`rapport: ${err instanceof Error ? err.message : String(err)}\n`);

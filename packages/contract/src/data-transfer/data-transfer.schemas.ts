@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { uuid } from "../platform/common.js";
 import { listRecordsQuerySchema } from "../customers/customers.schemas.js";
+import { uuid } from "../platform/common.js";
 
 /**
  * Export of a list view: the list's own parameters (filters as `filter[field][op]=value`,

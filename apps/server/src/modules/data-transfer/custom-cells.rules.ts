@@ -23,7 +23,9 @@ export function formatCustomCell(def: Def, value: unknown): string {
       if (typeof m.amount !== "number" || typeof m.currency !== "string") return "";
       const digits = fractionDigits(m.currency);
       const sign = m.amount < 0 ? "-" : "";
-      const abs = Math.abs(m.amount).toString().padStart(digits + 1, "0");
+      const abs = Math.abs(m.amount)
+        .toString()
+        .padStart(digits + 1, "0");
       const major = digits ? `${abs.slice(0, -digits)}.${abs.slice(-digits)}` : abs;
       return `${sign}${major} ${m.currency}`;
     }

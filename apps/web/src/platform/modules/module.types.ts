@@ -32,6 +32,11 @@ export type AppModule = {
   invalidates?: Record<string, QueryKey[]>;
   /** Human labels for the entity types this module owns ("api_key" → "API key"). */
   entityTypeLabels?: Record<string, string>;
+  /**
+   * Where a record of an entity type this module owns opens ("contact" → id → "/people/<id>"),
+   * e.g. from a notification about it.
+   */
+  entityPaths?: Record<string, (id: string) => string>;
 };
 
 export type SettingsSection = {
@@ -66,6 +71,9 @@ export type SearchResult = {
   id: string;
   label: string;
   description?: string;
+  /** [start, end) ranges of `label` / `description` the query matched; the palette marks them. */
+  labelRanges?: [number, number][];
+  descriptionRanges?: [number, number][];
   /** Where choosing the result navigates. */
   path: string;
 };

@@ -35,3 +35,12 @@ export function useEntityTypeLabels(): Record<string, string> {
   const modules = useModules();
   return useMemo(() => Object.assign({}, ...modules.map((m) => m.entityTypeLabels ?? {})), [modules]);
 }
+
+/** The page of a record of a given entity type, as contributed by modules; undefined when none knows it. */
+export function useEntityPath(): (entityType: string | null | undefined, id: string | null | undefined) => string | undefined {
+  const modules = useVisibleModules();
+  return useMemo(() => {
+    const paths: Record<string, (id: string) => string> = Object.assign({}, ...modules.map((m) => m.entityPaths ?? {}));
+    return (entityType, id) => (entityType && id ? paths[entityType]?.(id) : undefined);
+  }, [modules]);
+}

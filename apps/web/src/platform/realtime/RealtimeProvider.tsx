@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect } from "react";
 import { meQueryKey } from "../auth/me.query";
 import { useModules } from "../modules/modules.context";
+import { notificationsKey } from "../notifications/notifications.query";
 import { activityStore } from "./activity-store";
 import { connectEventStream } from "./event-stream";
 
@@ -25,6 +26,8 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
           const keys = [...(module.invalidates?.[event.entityType] ?? []), ...(module.invalidates?.["*"] ?? [])];
           for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
         }
+        // The bell: the stream only sends me my own notifications.
+        if (event.entityType === "notification") void queryClient.invalidateQueries({ queryKey: notificationsKey });
         // My own name, role or workspace may have changed.
         if (event.entityType === "user" || event.entityType === "workspace") {
           void queryClient.invalidateQueries({ queryKey: meQueryKey });

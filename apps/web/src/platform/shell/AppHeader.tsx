@@ -1,6 +1,7 @@
 import { AppShell, Burger, Divider, Group, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { useMe } from "../auth/use-me";
+import { NotificationBell } from "../notifications/NotificationBell";
 import { ColorSchemeToggle } from "../theme/ColorSchemeToggle";
 import { ActivityIndicator } from "./ActivityIndicator";
 import { BrandMark } from "./BrandMark";
@@ -34,6 +35,7 @@ export function AppHeader({ navOpened, onToggleNav }: Props) {
         </Group>
         <Group gap="xs" wrap="nowrap">
           <SearchButton />
+          <NotificationBell />
           <ActivityIndicator />
           <ColorSchemeToggle />
           <UserMenu />

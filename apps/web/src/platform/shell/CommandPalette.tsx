@@ -4,6 +4,7 @@ import { Spotlight, spotlight } from "@mantine/spotlight";
 import { IconSearch } from "@tabler/icons-react";
 import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
+import { HighlightedText } from "../format/HighlightedText";
 import type { CommandAction } from "../modules/module.types";
 import { filterActions } from "./filter-actions";
 import { shellTexts } from "./shell.texts";
@@ -97,13 +98,21 @@ export function CommandPalette() {
           return (
             <Spotlight.ActionsGroup key={provider.id} label={provider.label}>
               {results.map((result) => (
-                <Spotlight.Action
-                  key={`${provider.id}:${result.id}`}
-                  label={result.label}
-                  description={result.description}
-                  leftSection={<Icon size={20} stroke={1.6} aria-hidden />}
-                  onClick={() => void navigate(result.path)}
-                />
+                <Spotlight.Action key={`${provider.id}:${result.id}`} onClick={() => void navigate(result.path)}>
+                  <Group wrap="nowrap" gap="sm" w="100%">
+                    <Icon size={20} stroke={1.6} aria-hidden style={{ flex: "none", opacity: 0.8 }} />
+                    <div style={{ minWidth: 0, flex: 1 }}>
+                      <Text size="sm" truncate>
+                        <HighlightedText text={result.label} ranges={result.labelRanges} />
+                      </Text>
+                      {result.description && (
+                        <Text size="xs" c="dimmed" truncate>
+                          <HighlightedText text={result.description} ranges={result.descriptionRanges} />
+                        </Text>
+                      )}
+                    </div>
+                  </Group>
+                </Spotlight.Action>
               ))}
             </Spotlight.ActionsGroup>
           );

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useEffect, useId, useMemo, useRef, useState } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CommandAction } from "../modules/module.types";
 
 type Registry = {
@@ -11,19 +11,18 @@ const CommandRegistryContext = createContext<Registry | null>(null);
 /** Holds commands that pages add while they are on screen (e.g. "Add user" on the Users page). */
 export function CommandRegistryProvider({ children }: { children: ReactNode }) {
   const [byOwner, setByOwner] = useState<ReadonlyMap<string, CommandAction[]>>(new Map());
-  const value = useMemo<Registry>(
-    () => ({
-      commands: [...byOwner.values()].flat(),
-      set: (owner, commands) =>
-        setByOwner((previous) => {
-          const next = new Map(previous);
-          if (commands) next.set(owner, commands);
-          else next.delete(owner);
-          return next;
-        }),
-    }),
-    [byOwner],
+  // Stable across renders: registering must not change what the registering effect depends on.
+  const set = useCallback<Registry["set"]>(
+    (owner, commands) =>
+      setByOwner((previous) => {
+        const next = new Map(previous);
+        if (commands) next.set(owner, commands);
+        else next.delete(owner);
+        return next;
+      }),
+    [],
   );
+  const value = useMemo<Registry>(() => ({ commands: [...byOwner.values()].flat(), set }), [byOwner, set]);
   return <CommandRegistryContext.Provider value={value}>{children}</CommandRegistryContext.Provider>;
 }
 

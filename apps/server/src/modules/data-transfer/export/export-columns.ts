@@ -110,7 +110,11 @@ export function pickColumns<T>(
         .split(",")
         .map((k) => k.trim())
         .filter(Boolean)
-    : [...(object === "contact" ? CONTACT_DEFAULT : COMPANY_DEFAULT), ...TAIL_DEFAULT, ...[...allowed.keys()].filter((k) => k.startsWith("custom."))];
+    : [
+        ...(object === "contact" ? CONTACT_DEFAULT : COMPANY_DEFAULT),
+        ...TAIL_DEFAULT,
+        ...[...allowed.keys()].filter((k) => k.startsWith("custom.")),
+      ];
   const unknown = keys.filter((k) => !allowed.has(k));
   if (unknown.length > 0 || keys.length === 0 || keys.length > 500) {
     throw badRequest("invalid_columns", `Unknown columns: ${unknown.join(", ") || "(none given)"}.`, [

@@ -53,9 +53,16 @@ export async function exportSource<O extends ExportObject>(
   const sort = parseSort(query.sort, fields, trash ? "-deletedAt" : "name");
   const v = visibility ?? (await recordVisibility(db, principal));
   const deleted = sql.ref(`${t.alias}.deleted_at`);
-  const conditions: RawBuilder<boolean>[] = [ownerVisible(t.alias, v), trash ? sql<boolean>`${deleted} IS NOT NULL` : sql<boolean>`${deleted} IS NULL`];
+  const conditions: RawBuilder<boolean>[] = [
+    ownerVisible(t.alias, v),
+    trash ? sql<boolean>`${deleted} IS NOT NULL` : sql<boolean>`${deleted} IS NULL`,
+  ];
   if (query.q) {
-    const hits = await deps.search.search(principal, query.q, { limit: 200, types: [t.searchType], defaultCountry: await deps.defaultCountry(ws) });
+    const hits = await deps.search.search(principal, query.q, {
+      limit: 200,
+      types: [t.searchType],
+      defaultCountry: await deps.defaultCountry(ws),
+    });
     conditions.push(sql<boolean>`${sql.ref(`${t.alias}.id`)} = ANY(${hits.map((h) => h.id)}::uuid[])`);
   }
   const keys = new Set(defs.map((d) => d.key));
@@ -75,7 +82,16 @@ export async function exportSource<O extends ExportObject>(
     async *batches() {
       let cursor: string | undefined;
       do {
-        const page = await runList<unknown>(db, { table: t.table, alias: t.alias, workspaceId: ws, conditions, filters, sort, cursor, limit: EXPORT_BATCH });
+        const page = await runList<unknown>(db, {
+          table: t.table,
+          alias: t.alias,
+          workspaceId: ws,
+          conditions,
+          filters,
+          sort,
+          cursor,
+          limit: EXPORT_BATCH,
+        });
         if (page.rows.length > 0) yield await present(page.rows);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);

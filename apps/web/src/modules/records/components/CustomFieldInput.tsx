@@ -30,7 +30,16 @@ export function CustomFieldInput({ field, value, onChange, error, label, hideLab
   };
   switch (field.type) {
     case "long_text":
-      return <Textarea {...common} autosize minRows={2} maxRows={8} value={String(value ?? "")} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return (
+        <Textarea
+          {...common}
+          autosize
+          minRows={2}
+          maxRows={8}
+          value={String(value ?? "")}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
     case "number":
       return <NumberInput {...common} value={typeof value === "number" || typeof value === "string" ? value : ""} onChange={onChange} />;
     case "money": {

@@ -12,6 +12,10 @@ const colors: Record<string, string> = {
   other: "gray",
 };
 
+export function lifecycleColor(stage: string): string {
+  return colors[stage] ?? "gray";
+}
+
 export function lifecycleLabel(stage: string): string {
   return recordsTexts.lifecycleStages[stage] ?? stage;
 }

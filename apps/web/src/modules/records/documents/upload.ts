@@ -55,7 +55,11 @@ export function uploadDocument(
       reject(
         problem.success
           ? ApiError.fromProblem(problem.data, retryAfter)
-          : new ApiError({ status: xhr.status, code: `http_${xhr.status}`, title: xhr.statusText || apiTexts.unexpectedStatus(xhr.status) }),
+          : new ApiError({
+              status: xhr.status,
+              code: `http_${xhr.status}`,
+              title: xhr.statusText || apiTexts.unexpectedStatus(xhr.status),
+            }),
       );
     };
     xhr.onerror = () => reject(new ApiError({ status: 0, code: "network_error", title: apiTexts.networkError }));

@@ -123,6 +123,7 @@ export function FilterBuilder({ fields, filters, onChange }: Props) {
                   <div style={{ flex: 1, minWidth: 0 }}>
                     {field && (
                       <FilterValueInput
+                        autoFocus={index === drafts.length - 1}
                         fieldKey={field.key}
                         input={valueInputFor(field, draft.op)}
                         value={draft.value}
@@ -185,12 +186,14 @@ export function FilterBuilder({ fields, filters, onChange }: Props) {
 
 /** The value part of a condition, shaped by the field type and operator. `in` values are comma-joined. */
 function FilterValueInput({
+  autoFocus,
   fieldKey,
   input,
   value,
   onChange,
   error,
 }: {
+  autoFocus: boolean;
   fieldKey: string;
   input: ValueInput;
   value: string;
@@ -199,7 +202,8 @@ function FilterValueInput({
 }) {
   const { users } = useUserDirectory();
   const label = texts.value;
-  const props = { "aria-label": label, size: "sm" as const, error };
+  // The popover puts focus here first (not on the field list, whose dropdown would pop open).
+  const props = { "aria-label": label, size: "sm" as const, error, ...(autoFocus ? { "data-autofocus": true } : {}) };
   switch (input.kind) {
     case "none":
       return null;
@@ -246,7 +250,13 @@ function FilterValueInput({
           comboboxProps={{ withinPortal: false }}
         />
       ) : (
-        <UserSelect {...props} placeholder={texts.pickUser} value={value || null} onChange={(v) => onChange(v ?? "")} comboboxProps={{ withinPortal: false }} />
+        <UserSelect
+          {...props}
+          placeholder={texts.pickUser}
+          value={value || null}
+          onChange={(v) => onChange(v ?? "")}
+          comboboxProps={{ withinPortal: false }}
+        />
       );
     case "company":
       return (

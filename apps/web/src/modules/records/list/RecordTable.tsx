@@ -1,8 +1,8 @@
-import { Button, Center, Checkbox, Loader, Text, UnstyledButton } from "@mantine/core";
+import { Button, Center, Loader, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import type { FieldInfo } from "@rapport/contract";
 import { IconArrowDown, IconArrowUp, IconRestore } from "@tabler/icons-react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, type MouseEvent, useEffect, useId, useRef, useState } from "react";
+import { Fragment, type KeyboardEvent, type MouseEvent, memo, useEffect, useId, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { type CustomerRecord, type RecordType, recordPath } from "../record-types";
 import { recordsTexts } from "../records.texts";
@@ -81,90 +81,106 @@ export function RecordTable(props: Props) {
     virtualizer.scrollToIndex(next, { align: "auto" });
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     if (event.target !== event.currentTarget || rows.length === 0) return;
     const current = active ?? -1;
     const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 2);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(current + 1),
-      ArrowUp: () => move(current <= 0 ? 0 : current - 1),
-      PageDown: () => move(current + page),
-      PageUp: () => move(current - page),
-      Home: () => move(0),
-      End: () => move(rows.length - 1),
-      Enter: () => {
+    let handled = true;
+    switch (event.key) {
+      case "ArrowDown":
+        move(current + 1);
+        break;
+      case "ArrowUp":
+        move(current <= 0 ? 0 : current - 1);
+        break;
+      case "PageDown":
+        move(current + page);
+        break;
+      case "PageUp":
+        move(current - page);
+        break;
+      case "Home":
+        move(0);
+        break;
+      case "End":
+        move(rows.length - 1);
+        break;
+      case "Enter": {
         const row = active !== null ? rows[active] : undefined;
         if (row) void navigate(recordPath(type, row.id));
-      },
-      " ": () => {
+        break;
+      }
+      case " ": {
         const row = active !== null ? rows[active] : undefined;
         if (row && props.selectable) props.onToggle(row.id);
-      },
-    };
-    const action = keys[event.key];
-    if (action) {
-      event.preventDefault();
-      action();
+        break;
+      }
+      default:
+        handled = false;
     }
+    if (handled) event.preventDefault();
   };
 
   return (
     <div>
-      <div
-        ref={scrollRef}
-        className={classes.scroller}
-        style={{ height }}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling grid takes focus for arrow-key navigation
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        onFocus={(e) => {
-          if (e.target === e.currentTarget && active === null && rows.length > 0) setActive(0);
-        }}
-        aria-label={texts.keyboardHint}
-      >
+      <div ref={scrollRef} className={classes.scroller} style={{ height }}>
+        <VisuallyHidden id={`${idPrefix}-hint`}>{texts.keyboardHint}</VisuallyHidden>
         <table
           className={classes.table}
           style={{ width: totalWidth }}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA grid pattern on a real table (arrow keys move the active row)
           role="grid"
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          onFocus={(e) => {
+            if (e.target === e.currentTarget && active === null && rows.length > 0) setActive(0);
+          }}
           aria-label={props.label}
+          aria-describedby={`${idPrefix}-hint`}
           aria-rowcount={hasMore ? -1 : rows.length + 1}
           aria-activedescendant={active !== null ? rowId(active) : undefined}
         >
           <colgroup>
             {props.selectable && <col style={{ width: CHECKBOX_WIDTH }} />}
-            {columns.map((c) => (
-              <col key={c.key} style={{ width: columnWidth(c) }} />
+            {columns.map((c, i) => (
+              <Fragment key={c.key}>
+                <col style={{ width: columnWidth(c) }} />
+                {i === 0 && props.onRestore && <col style={{ width: ACTIONS_WIDTH }} />}
+              </Fragment>
             ))}
-            {props.onRestore && <col style={{ width: ACTIONS_WIDTH }} />}
           </colgroup>
           <thead>
             <tr aria-rowindex={1}>
               {props.selectable && (
                 <th className={classes.stickyFirst}>
-                  <Checkbox
-                    size="xs"
+                  <input
+                    type="checkbox"
+                    className={classes.checkbox}
                     aria-label={texts.selectAll}
                     checked={allSelected}
-                    indeterminate={someSelected}
+                    ref={(el) => {
+                      if (el) el.indeterminate = someSelected;
+                    }}
                     onChange={props.onToggleAll}
                     disabled={rows.length === 0}
                   />
                 </th>
               )}
               {columns.map((column, i) => (
-                <HeaderCell
-                  key={column.key}
-                  column={column}
-                  sort={sort}
-                  onSort={props.onSort}
-                  className={i === 0 ? (props.selectable ? classes.stickySecond : classes.stickyFirst) : undefined}
-                />
+                <Fragment key={column.key}>
+                  <HeaderCell
+                    column={column}
+                    sort={sort}
+                    onSort={props.onSort}
+                    className={i === 0 ? (props.selectable ? classes.stickySecond : classes.stickyFirst) : undefined}
+                  />
+                  {i === 0 && props.onRestore && (
+                    <th>
+                      <VisuallyHidden>{recordsTexts.common.actions}</VisuallyHidden>
+                    </th>
+                  )}
+                </Fragment>
               ))}
-              {props.onRestore && (
-                <th>
-                  <span className="visually-hidden">{recordsTexts.common.actions}</span>
-                </th>
-              )}
             </tr>
           </thead>
           <tbody>
@@ -176,59 +192,22 @@ export function RecordTable(props: Props) {
             {items.map((item) => {
               const record = rows[item.index];
               if (!record) return null;
-              const isSelected = selected.has(record.id);
               return (
-                <tr
+                <Row
                   key={record.id}
                   id={rowId(item.index)}
-                  className={classes.row}
-                  aria-rowindex={item.index + 2}
-                  aria-selected={props.selectable ? isSelected : undefined}
-                  data-selected={isSelected || undefined}
-                  data-active={active === item.index || undefined}
-                  onClick={(e: MouseEvent) => {
-                    // A click on the row (not on its link or checkbox) makes it the active row.
-                    if ((e.target as HTMLElement).closest("a, button, input")) return;
-                    setActive(item.index);
-                  }}
-                >
-                  {props.selectable && (
-                    <td className={classes.stickyFirst}>
-                      <Checkbox
-                        size="xs"
-                        aria-label={texts.selectRow(record.name)}
-                        checked={isSelected}
-                        onChange={() => props.onToggle(record.id)}
-                      />
-                    </td>
-                  )}
-                  {columns.map((column, i) =>
-                    column.key === "name" ? (
-                      <td key={column.key} className={i === 0 ? (props.selectable ? classes.stickySecond : classes.stickyFirst) : undefined}>
-                        <Link to={recordPath(type, record.id)} className={classes.nameLink} title={record.name}>
-                          {record.name}
-                        </Link>
-                      </td>
-                    ) : (
-                      <td key={column.key}>
-                        <RecordCell record={record} field={column} nameOf={props.nameOf} />
-                      </td>
-                    ),
-                  )}
-                  {props.onRestore && (
-                    <td>
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        leftSection={<IconRestore size={14} aria-hidden />}
-                        aria-label={texts.restoreOne(record.name)}
-                        onClick={() => props.onRestore?.(record)}
-                      >
-                        {texts.restore}
-                      </Button>
-                    </td>
-                  )}
-                </tr>
+                  index={item.index}
+                  type={type}
+                  record={record}
+                  columns={columns}
+                  selectable={props.selectable}
+                  selected={selected.has(record.id)}
+                  active={active === item.index}
+                  onToggle={props.onToggle}
+                  onActivate={setActive}
+                  onRestore={props.onRestore}
+                  nameOf={props.nameOf}
+                />
               );
             })}
             {paddingBottom > 0 && (
@@ -269,16 +248,17 @@ function HeaderCell({
 }) {
   const state = sortStateOf(sort, column.key);
   const primary = state?.position === 1;
+  const numeric = column.type === "number";
   if (!column.sortable) {
     return (
-      <th className={className} title={column.label}>
+      <th className={className} title={column.label} style={numeric ? { textAlign: "right" } : undefined}>
         {column.label}
       </th>
     );
   }
   const Arrow = state?.direction === "descending" ? IconArrowDown : IconArrowUp;
   return (
-    <th className={className} aria-sort={primary ? state.direction : undefined}>
+    <th className={className} aria-sort={primary ? state.direction : undefined} style={numeric ? { textAlign: "right" } : undefined}>
       <UnstyledButton
         className={classes.sortButton}
         data-sorted={state ? true : undefined}
@@ -297,3 +277,90 @@ function HeaderCell({
     </th>
   );
 }
+
+type RowProps = {
+  id: string;
+  index: number;
+  type: RecordType;
+  record: CustomerRecord;
+  columns: FieldInfo[];
+  selectable: boolean;
+  selected: boolean;
+  active: boolean;
+  onToggle: (id: string) => void;
+  onActivate: (index: number) => void;
+  onRestore: ((record: CustomerRecord) => void) | undefined;
+  nameOf: (userId: string | null | undefined) => string | undefined;
+};
+
+/** One row; memoised, so scrolling renders only the rows that come into view. */
+const Row = memo(function Row({
+  id,
+  index,
+  type,
+  record,
+  columns,
+  selectable,
+  selected,
+  active,
+  onToggle,
+  onActivate,
+  onRestore,
+  nameOf,
+}: RowProps) {
+  return (
+    <tr
+      id={id}
+      className={classes.row}
+      aria-rowindex={index + 2}
+      aria-selected={selectable ? selected : undefined}
+      data-selected={selected || undefined}
+      data-active={active || undefined}
+      onClick={(e: MouseEvent) => {
+        // A click on the row (not on its link or checkbox) makes it the active row.
+        if ((e.target as HTMLElement).closest("a, button, input")) return;
+        onActivate(index);
+      }}
+    >
+      {selectable && (
+        <td className={classes.stickyFirst}>
+          <input
+            type="checkbox"
+            className={classes.checkbox}
+            aria-label={texts.selectRow(record.name)}
+            checked={selected}
+            onChange={() => onToggle(record.id)}
+          />
+        </td>
+      )}
+      {columns.map((column, i) => (
+        <Fragment key={column.key}>
+          {column.key === "name" ? (
+            <td className={i === 0 ? (selectable ? classes.stickySecond : classes.stickyFirst) : undefined}>
+              <Link to={recordPath(type, record.id)} className={classes.nameLink} title={record.name}>
+                {record.name}
+              </Link>
+            </td>
+          ) : (
+            <td>
+              <RecordCell record={record} field={column} nameOf={nameOf} />
+            </td>
+          )}
+          {i === 0 && onRestore && (
+            <td>
+              <Button
+                size="compact-xs"
+                variant="light"
+                leftSection={<IconRestore size={14} aria-hidden />}
+                aria-label={texts.restoreOne(record.name)}
+                onClick={() => onRestore(record)}
+              >
+                {texts.restore}
+              </Button>
+            </td>
+          )}
+        </Fragment>
+      ))}
+    </tr>
+  );
+});

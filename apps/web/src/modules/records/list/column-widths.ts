@@ -4,30 +4,39 @@ import type { FieldInfo } from "@rapport/contract";
 export function columnWidth(field: FieldInfo): number {
   switch (field.key) {
     case "name":
-      return 230;
+      return 200;
     case "email":
-      return 250;
+      return 210;
     case "phone":
-      return 150;
+      return 140;
     case "companyId":
-      return 200;
+      return 170;
     case "tags":
-      return 180;
+      return 160;
     case "lifecycleStage":
-      return 130;
+      return 128;
+    case "country":
+      return 90;
+    case "region":
+    case "size":
+      return 110;
+    case "industry":
+    case "city":
+    case "source":
+      return 140;
     case "ownerId":
-      return 150;
+      return 124;
     case "domain":
-      return 200;
-    case "title":
       return 190;
+    case "title":
+      return 160;
     default:
       break;
   }
   switch (field.type) {
     case "datetime":
     case "date":
-      return 120;
+      return 124;
     case "number":
       return 110;
     case "boolean":

@@ -20,7 +20,14 @@ const created: FieldInfo = {
   custom: false,
 };
 const owner: FieldInfo = { key: "ownerId", label: "Owner", type: "uuid", operators: ["eq", "in", "isNull"], sortable: true, custom: false };
-const employees: FieldInfo = { key: "employees", label: "Employees", type: "number", operators: ["eq", "gt"], sortable: true, custom: false };
+const employees: FieldInfo = {
+  key: "employees",
+  label: "Employees",
+  type: "number",
+  operators: ["eq", "gt"],
+  sortable: true,
+  custom: false,
+};
 
 describe("operators", () => {
   it("splits isNull into 'is empty' and 'is not empty' and names dates by time", () => {

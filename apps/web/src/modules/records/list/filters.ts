@@ -17,7 +17,13 @@ const texts = recordsTexts.filters.operators;
 /** Operator labels depend on the field type: dates are "before/after", numbers "less/greater". */
 function operatorLabel(type: string, op: string): string {
   if (type === "date" || type === "datetime") {
-    const dateLabels: Record<string, string> = { eq: texts.on, lt: texts.before, lte: texts.onOrBefore, gt: texts.after, gte: texts.onOrAfter };
+    const dateLabels: Record<string, string> = {
+      eq: texts.on,
+      lt: texts.before,
+      lte: texts.onOrBefore,
+      gt: texts.after,
+      gte: texts.onOrAfter,
+    };
     if (dateLabels[op]) return dateLabels[op];
   }
   if (type === "text_array" || type === "json_array") {
@@ -137,7 +143,9 @@ export function filterParams(filters: FilterCondition[], fields: FieldInfo[] | u
     if (fields && filterProblem(filter, byKey.get(filter.field))) continue;
     const key = `filter[${filter.field}][${filter.op}]`;
     const value = filter.op === "in" ? splitValues(filter.value).join(",") : filter.value.trim();
-    (params[key] ??= []).push(value);
+    const list = params[key] ?? [];
+    list.push(value);
+    params[key] = list;
   }
   return params;
 }

@@ -11,7 +11,12 @@ const field = (key: string, type = "text", extra: Partial<FieldInfo> = {}): Fiel
   custom: key.startsWith("custom."),
   ...extra,
 });
-const fields = [field("name"), field("title"), field("employees", "number", { operators: ["eq", "gt", "isNull"] }), field("custom.tier", "select")];
+const fields = [
+  field("name"),
+  field("title"),
+  field("employees", "number", { operators: ["eq", "gt", "isNull"] }),
+  field("custom.tier", "select"),
+];
 
 describe("list state and saved views", () => {
   it("starts from a view's definition, or the defaults without one", () => {

@@ -6,7 +6,7 @@ import { apiCall } from "../../../platform/api/api-client";
 export function useRecordHistory(entityId: string, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: ["audit", "record", entityId],
-    queryFn: ({ pageParam, signal }) => apiCall(auditEndpoints.listAudit, { query: { limit: 30, cursor: pageParam, entityId }, signal }),
+    queryFn: ({ pageParam, signal }) => apiCall(auditEndpoints.listAudit, { query: { limit: 15, cursor: pageParam, entityId }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,

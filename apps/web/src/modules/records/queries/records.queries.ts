@@ -1,5 +1,13 @@
 import { type BodyOf, type Company, type Contact, companyEndpoints, contactEndpoints, type FieldInfo } from "@rapport/contract";
-import { keepPreviousData, type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { apiCall } from "../../../platform/api/api-client";
 import { chunk } from "../list/list-state";
 import type { CustomerRecord, RecordType } from "../record-types";
@@ -51,7 +59,8 @@ export function useRecordList(type: RecordType, query: Record<string, unknown>, 
   return useInfiniteQuery({
     queryKey: recordKeys.list(type, query),
     queryFn: async ({ pageParam, signal }): Promise<Page> => {
-      const q = { ...query, cursor: pageParam };
+      // The first page comes fast; later ones (scrolling on) in bigger steps.
+      const q = { ...query, cursor: pageParam, ...(pageParam ? { limit: 200 } : {}) };
       return type === "contact"
         ? await apiCall(contactEndpoints.list, { query: q, signal })
         : await apiCall(companyEndpoints.list, { query: q, signal });
@@ -75,6 +84,19 @@ export function useRecord(type: RecordType, id: string) {
     queryKey: recordKeys.detail(type, id),
     queryFn: ({ signal }) => fetchRecord(type, id, signal),
   });
+}
+
+/** Names of companies by id (for filter chips), from the same cache as their 360° pages. */
+export function useCompanyNames(ids: string[]): Map<string, string> {
+  const results = useQueries({
+    queries: [...new Set(ids)].map((id) => ({
+      queryKey: recordKeys.detail("company", id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchRecord("company", id, signal),
+      staleTime: 5 * 60_000,
+      meta: { notifyErrors: false },
+    })),
+  });
+  return new Map(results.flatMap((r) => (r.data ? [[r.data.id, r.data.name] as const] : [])));
 }
 
 export function useRecordSummary(type: RecordType, id: string) {

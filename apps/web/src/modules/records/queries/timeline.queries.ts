@@ -9,7 +9,7 @@ export function useTimeline(type: RecordType, id: string, types: string[]) {
   return useInfiniteQuery({
     queryKey: recordKeys.timeline(type, id, types),
     queryFn: ({ pageParam, signal }) => {
-      const query = { limit: 25, cursor: pageParam, ...(types.length > 0 ? { types: types.join(",") } : {}) };
+      const query = { limit: 15, cursor: pageParam, ...(types.length > 0 ? { types: types.join(",") } : {}) };
       return type === "contact"
         ? apiCall(contactEndpoints.timeline, { params: { id }, query, signal })
         : apiCall(companyEndpoints.timeline, { params: { id }, query, signal });

@@ -1,0 +1,55 @@
+import type { Readable } from "node:stream";
+import type { Kysely } from "kysely";
+import type { Principal } from "../../../platform/auth/principal.js";
+import type { DB } from "../../../platform/db/schema.js";
+import type { RecordVisibility } from "../../iam/index.js";
+import type { SearchService } from "../../search/index.js";
+import { companyColumns, contactColumns, pickColumns } from "./export-columns.js";
+import { type ExportObject, type ExportQuery, exportSource, ownerEmails } from "./export-source.js";
+import { csvStream, vcardStream } from "./export-writers.js";
+
+export type ExportFileDeps = {
+  db: Kysely<DB>;
+  search: SearchService;
+  defaultCountry: (workspaceId: string) => Promise<string>;
+};
+
+/**
+ * The CSV of a list view, for the API and the CLI alike. Parameters are checked before this
+ * returns (a bad filter or column is an error, not a truncated file); rows are read while the
+ * stream is consumed.
+ */
+export type ExportOptions = {
+  /** Visibility to export with instead of the principal's (the CLI exports everything). */
+  visibility?: RecordVisibility;
+  /** Told the number of rows of each page as it is written (progress bars). */
+  onRows?: (rows: number) => void;
+};
+
+async function* counted<T>(batches: AsyncIterable<T[]>, onRows?: (rows: number) => void) {
+  for await (const batch of batches) {
+    yield batch;
+    onRows?.(batch.length);
+  }
+}
+
+export async function exportCsv(
+  deps: ExportFileDeps,
+  principal: Principal,
+  object: ExportObject,
+  query: ExportQuery,
+  opts: ExportOptions = {},
+): Promise<Readable> {
+  const ctx = { ownerEmails: await ownerEmails(deps.db, principal.workspaceId) };
+  if (object === "contact") {
+    const s = await exportSource(deps.db, deps, principal, "contact", query, opts.visibility);
+    return csvStream(counted(s.batches(), opts.onRows), pickColumns(contactColumns(s.defs), s.fields, object, query.columns), ctx);
+  }
+  const s = await exportSource(deps.db, deps, principal, "company", query, opts.visibility);
+  return csvStream(counted(s.batches(), opts.onRows), pickColumns(companyColumns(s.defs), s.fields, object, query.columns), ctx);
+}
+
+export async function exportVcard(deps: ExportFileDeps, principal: Principal, query: ExportQuery, opts: ExportOptions = {}) {
+  const s = await exportSource(deps.db, deps, principal, "contact", query, opts.visibility);
+  return vcardStream(counted(s.batches(), opts.onRows));
+}

@@ -1,0 +1,73 @@
+import { sql, type Transaction } from "kysely";
+import type { Actor } from "../../../../platform/auth/principal.js";
+import type { DB } from "../../../../platform/db/schema.js";
+import { recordEvent } from "../../../../platform/events/outbox.js";
+import { conflict, notFound } from "../../../../platform/http/problem.js";
+import { contactTokens } from "../../../contacts/index.js";
+import { customFieldsRepository } from "../../../custom-fields/index.js";
+import { indexRecords, updateContacts } from "../contact-batch-writes.js";
+import type { StoredContact } from "../contact-merge.rules.js";
+import { undoableUntil } from "../imports.presenter.js";
+import { type ImportViewer, importsRepository } from "../imports.repository.js";
+import type { Before } from "../plan-batch.js";
+
+const CHUNK = 2000;
+
+/**
+ * Undoes a finished import in one transaction: the people and companies it created go to the
+ * trash (restorable like any deletion), and the people it updated get back the values they
+ * had before it — and lose the company links it added. Changes made to those people after
+ * the import are overwritten; the audit trail keeps them.
+ */
+export async function undoImport(tx: Transaction<DB>, actor: Actor, viewer: ImportViewer | null, id: string) {
+  const ws = actor.workspaceId;
+  const row = await importsRepository.byId(tx, ws, id, viewer, { forUpdate: true });
+  if (!row) throw notFound("import");
+  const until = undoableUntil(row);
+  if (!until) throw conflict("not_undoable", "Only a finished import (not a dry run) can be undone, and only once.");
+  if (until.getTime() < Date.now()) throw conflict("undo_expired", "Imports can be undone for 30 days after they finished.");
+
+  let removed = 0;
+  for (const [entity, table] of [
+    ["p", "contacts"],
+    ["c", "companies"],
+  ] as const) {
+    for (let after: string | null = null; ; ) {
+      const page = await importsRepository.appliedRows(tx, ws, id, entity, "c", after, CHUNK);
+      if (page.length === 0) break;
+      const ids = page.map((r) => r.entity_id);
+      const res = await sql`UPDATE ${sql.table(table)} SET deleted_at = now(), updated_at = now()
+                             WHERE workspace_id = ${ws}::uuid AND id = ANY(${ids}::uuid[]) AND deleted_at IS NULL`.execute(tx);
+      if (entity === "p") removed += Number(res.numAffectedRows ?? 0);
+      after = ids[ids.length - 1] ?? null;
+    }
+  }
+
+  const defs = await customFieldsRepository.list(tx, ws, "contact");
+  let restored = 0;
+  for (let after: string | null = null; ; ) {
+    const page = await importsRepository.appliedRows(tx, ws, id, "p", "u", after, CHUNK);
+    if (page.length === 0) break;
+    const befores = page.map((r) => ({ id: r.entity_id, before: r.before as Before }));
+    await updateContacts(
+      tx,
+      ws,
+      befores.map((b) => ({ id: b.id, values: b.before as StoredContact })),
+    );
+    await indexRecords(
+      tx,
+      ws,
+      "p",
+      befores.map((b) => ({ id: b.id, tokens: contactTokens(b.before, defs) })),
+    );
+    await sql`DELETE FROM contact_companies cc
+               USING jsonb_to_recordset(${JSON.stringify(befores.map((b) => ({ id: b.id, keep: b.before.companyIds })))}::jsonb) AS x(id uuid, keep uuid[])
+               WHERE cc.workspace_id = ${ws}::uuid AND cc.contact_id = x.id AND NOT (cc.company_id = ANY(x.keep))`.execute(tx);
+    restored += page.length;
+    after = page[page.length - 1]?.entity_id ?? null;
+  }
+
+  await importsRepository.update(tx, ws, id, { status: "undone", undone_at: new Date() });
+  await recordEvent(tx, actor, { type: "import.undone", entityType: "import", entityId: id, payload: { removed, restored } });
+  return { removed, restored };
+}

@@ -1,0 +1,58 @@
+import type { Import } from "@rapport/contract";
+import type { CustomFieldDefinition } from "../../custom-fields/index.js";
+import type { ImportRow } from "./imports.repository.js";
+import { contactTargets } from "./mapping.rules.js";
+import { previewValues, readRow } from "./row-values.rules.js";
+
+/** How long an import can be undone after it finished. */
+export const UNDO_RETENTION_DAYS = 30;
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+export function undoableUntil(row: ImportRow): Date | null {
+  if (row.status !== "completed" || row.dry_run || !row.finished_at) return null;
+  return new Date(new Date(row.finished_at).getTime() + UNDO_RETENTION_DAYS * 86_400_000);
+}
+
+/** The API form of an import; the preview is the sample read through the current mapping. */
+export function presentImport(row: ImportRow, ctx: { customDefs: CustomFieldDefinition[]; defaultCountry: string }): Import {
+  const headers = row.headers as string[];
+  const mapping = row.mapping as (string | null)[];
+  const rowCtx = { headers, mapping, customDefs: ctx.customDefs, defaultCountry: ctx.defaultCountry };
+  const seconds = row.busy_ms / 1000;
+  const until = undoableUntil(row);
+  return {
+    id: row.id,
+    objectType: row.object_type,
+    status: row.status,
+    filename: row.filename,
+    sizeBytes: Number(row.size_bytes),
+    encoding: row.encoding as Import["encoding"],
+    delimiter: row.delimiter,
+    headers,
+    mapping,
+    suggestedMapping: row.suggested_mapping as (string | null)[],
+    targets: contactTargets(ctx.customDefs),
+    matchBy: row.match_by,
+    onMatch: row.on_match,
+    dryRun: row.dry_run,
+    preview: (row.sample as string[][]).map((cells, i) => {
+      const { values, errors } = readRow(cells, rowCtx);
+      return { row: i + 2, values: previewValues(values), errors };
+    }),
+    progress: {
+      rowsDone: Number(row.rows_done),
+      created: Number(row.created_count),
+      updated: Number(row.updated_count),
+      skipped: Number(row.skipped_count),
+      failed: Number(row.failed_count),
+      rowsPerSecond: seconds > 0 ? Math.round(Number(row.rows_done) / seconds) : null,
+    },
+    lastError: row.last_error,
+    createdAt: iso(row.created_at) as string,
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+    undoneAt: iso(row.undone_at),
+    undoableUntil: until && until.getTime() > Date.now() ? until.toISOString() : null,
+  };
+}

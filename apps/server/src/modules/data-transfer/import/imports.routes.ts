@@ -1,0 +1,125 @@
+import multipart from "@fastify/multipart";
+import { importEndpoints as ep, idParamsSchema, importSchema } from "@rapport/contract";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
+import { type Authenticator, authenticate } from "../../../platform/auth/authenticator.js";
+import { actorOf, type Principal, requirePermission } from "../../../platform/auth/principal.js";
+import type { DB } from "../../../platform/db/schema.js";
+import { runCommand } from "../../../platform/http/command.js";
+import { badRequest, notFound, ProblemError } from "../../../platform/http/problem.js";
+import { route } from "../../../platform/http/route.js";
+import type { FileStorage } from "../../../platform/storage/storage.js";
+import { customFieldsRepository } from "../../custom-fields/index.js";
+import { defaultCountryOf, insertImport, inspectUpload, newImportId } from "./commands/create-import.js";
+import { callerOf, startImport, updateImport } from "./commands/start-import.js";
+import { undoImport } from "./commands/undo-import.js";
+import { errorReport } from "./error-report.js";
+import { MAX_IMPORT_BYTES } from "./import-file.js";
+import { ImportQueue } from "./import-queue.js";
+import { presentImport } from "./imports.presenter.js";
+import { importsRepository, importViewer } from "./imports.repository.js";
+
+export type ImportsDeps = { db: Kysely<DB>; auth: Authenticator; storage: FileStorage };
+
+const security: Record<string, string[]>[] = [{ session: [] }, { apiKey: [] }];
+
+/** Control characters and bidi overrides: never part of a file name shown to people. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+const UNSAFE = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A file name is a label: its last path segment, cleaned, at most 255 characters. */
+function label(name: string | undefined): string {
+  const last = (name ?? "").split(/[/\\]/).pop() ?? "";
+  return [...last.replace(UNSAFE, "").trim()].slice(0, 255).join("") || "import.csv";
+}
+
+export function registerImportRoutes(app: FastifyInstance, deps: ImportsDeps) {
+  const { db, auth } = deps;
+  const queue = new ImportQueue(db);
+  const onRequest = async (req: FastifyRequest) => {
+    req.principal = await authenticate(auth, req);
+  };
+
+  async function visible(p: Principal, id: string) {
+    const row = await importsRepository.byId(db, p.workspaceId, id, importViewer(p));
+    if (!row) throw notFound("import");
+    return row;
+  }
+
+  route(app, auth, ep.get, async ({ principal, params }) => {
+    requirePermission(principal, "records.write");
+    const row = await visible(principal, params.id);
+    const customDefs = await customFieldsRepository.list(db, principal.workspaceId, "contact");
+    return presentImport(row, { customDefs, defaultCountry: await defaultCountryOf(db, principal.workspaceId) });
+  });
+
+  route(app, auth, ep.update, async ({ principal, params, body, req }) => {
+    requirePermission(principal, "records.write");
+    return runCommand(db, req, (tx) => updateImport(tx, callerOf(principal), params.id, body));
+  });
+
+  route(app, auth, ep.start, async ({ principal, params, req }) => {
+    requirePermission(principal, "records.write");
+    return runCommand(db, req, (tx) => startImport(tx, callerOf(principal), params.id, queue));
+  });
+
+  route(app, auth, ep.undo, async ({ principal, params, req }) => {
+    requirePermission(principal, "records.delete");
+    return runCommand(db, req, (tx) => undoImport(tx, actorOf(principal), importViewer(principal), params.id));
+  });
+
+  app.get(
+    "/api/v1/imports/:id/errors.csv",
+    { schema: { summary: "The rows an import rejected, and why (CSV)", tags: ["Imports"], params: idParamsSchema, security }, onRequest },
+    async (req, reply) => {
+      const p = req.principal as Principal;
+      requirePermission(p, "records.write");
+      const row = await visible(p, (req.params as { id: string }).id);
+      return reply
+        .header("Content-Type", "text/csv; charset=utf-8")
+        .header("Content-Disposition", `attachment; filename="import-errors-${row.id}.csv"`)
+        .header("Cache-Control", "private, no-store")
+        .send(errorReport(db, p.workspaceId, row.id));
+    },
+  );
+
+  // Multipart parsing exists only in this scope: every other route keeps accepting JSON alone.
+  app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 11 }, throwFileSizeLimit: false });
+    scope.post(
+      "/api/v1/imports",
+      {
+        schema: {
+          summary: "Upload a CSV file of people to import (multipart/form-data, one file)",
+          tags: ["Imports"],
+          consumes: ["multipart/form-data"],
+          response: { 201: importSchema },
+          security,
+        },
+        config: { successStatus: 201 },
+        onRequest,
+      },
+      async (req, reply) => {
+        const p = req.principal as Principal;
+        requirePermission(p, "records.write");
+        if (!req.isMultipart()) throw new ProblemError(415, "unsupported_media_type", "Send the file as multipart/form-data.");
+        const part = await req.file();
+        if (!part) throw badRequest("validation_failed", "The request is not valid.", [{ path: "body.file", message: "attach a file" }]);
+        const id = newImportId();
+        const file = await inspectUpload(deps.storage, p.workspaceId, id, part.file);
+        try {
+          if (part.file.truncated)
+            throw new ProblemError(413, "file_too_large", `Import files can be at most ${MAX_IMPORT_BYTES / 1024 ** 3} GB.`);
+          const filename = label(part.filename);
+          // The Idempotency-Key's request hash covers the body; here that is the uploaded file.
+          req.body = { filename, sha256: file.sha256 };
+          const created = await runCommand(db, req, (tx) => insertImport(tx, actorOf(p), { ...file, id, filename }));
+          return reply.status(201).send(created);
+        } catch (err) {
+          await deps.storage.delete(file.key);
+          throw err;
+        }
+      },
+    );
+  });
+}
