@@ -75,6 +75,7 @@ test("a call logged from the composer appears at the top of the timeline", async
 });
 
 test("an admin adds a custom field, sets it on a person and filters the People list by it", async ({ page }) => {
+  test.slow(); // a long journey: settings, a record and a list
   await signedIn(page, DEMO_ADMIN);
   const suffix = unique();
   const label = `Customer code ${suffix}`;
@@ -147,6 +148,7 @@ test("a view saved with a filter reopens from the view picker", async ({ page })
 });
 
 test("a member does not see a person owned by someone outside their teams", async ({ page }) => {
+  test.slow(); // two sign-ins
   await signedIn(page, DEMO_ADMIN);
   const me = await api<{ user: { id: string } }>(page, "GET", "/api/v1/me");
   const lastName = `Hidden ${unique()}`;
