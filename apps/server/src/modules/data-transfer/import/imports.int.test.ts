@@ -263,6 +263,20 @@ describe("imports: one record per person", () => {
     expect((await asOn(t.app, w.users.admin, { method: "POST", url: `/api/v1/imports/${real.id}/undo` })).statusCode).toBe(409);
   });
 
+  it("are described in the OpenAPI document", async () => {
+    const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    for (const path of [
+      "/api/v1/imports",
+      "/api/v1/imports/{id}",
+      "/api/v1/imports/{id}/start",
+      "/api/v1/imports/{id}/undo",
+      "/api/v1/imports/{id}/errors.csv",
+    ]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(doc.paths["/api/v1/contacts/export.csv"]).toBeDefined();
+  });
+
   it("queues the job in the transaction that starts the import", async () => {
     const up = await upload(ws.users.admin, Buffer.from("First Name\nQueued\n"));
     const id = up.json().id;

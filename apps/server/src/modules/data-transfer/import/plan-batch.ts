@@ -69,13 +69,7 @@ export async function planBatch(tx: Transaction<DB>, ctx: ImportRunContext, rows
         ).rows.map((r) => r.id);
   const matchedRows = await lockContacts(tx, ws, candidates, sql<boolean>`c.deleted_at IS NULL AND ${ownerVisible("c", ctx.visibility)}`);
   const earlierIds = ctx.dryRun ? [] : [...new Set(seen.values())];
-  const earlierRows = earlierIds.length
-    ? (
-        await sql<ContactRow>`SELECT c.* FROM contacts c WHERE c.workspace_id = ${ws}::uuid AND c.id = ANY(${earlierIds}::uuid[]) FOR UPDATE`.execute(
-          tx,
-        )
-      ).rows
-    : [];
+  const earlierRows = await lockContacts(tx, ws, earlierIds, sql<boolean>`true`);
   const byId = new Map([...matchedRows, ...earlierRows].map((r) => [r.id, r]));
   const matched = new Map<string, ContactRow>();
   const wanted = new Set(lookFor);
