@@ -8,9 +8,9 @@ import { ErrorState } from "../../../platform/feedback/ErrorState";
 import { notifySuccess } from "../../../platform/feedback/notify";
 import { TableSkeleton } from "../../../platform/feedback/TableSkeleton";
 import { PageHeader } from "../../../platform/shell/PageHeader";
+import { useCreateParam } from "../../../platform/shell/use-create-param";
 import { useCustomFields, useDeleteCustomField } from "../queries/custom-fields.queries";
 import { recordsTexts } from "../records.texts";
-import { useNewParam } from "../use-new-param";
 import { CustomFieldFormModal } from "./CustomFieldFormModal";
 
 const texts = recordsTexts.customFieldsSettings;
@@ -21,7 +21,7 @@ export function CustomFieldsPage() {
   const [objectType, setObjectType] = useState<RecordObject>("contact");
   const fields = useCustomFields(objectType);
   const remove = useDeleteCustomField();
-  const [creating, createModal] = useNewParam(true);
+  const [creating, createModal] = useCreateParam(true);
   const [editing, setEditing] = useState<CustomField | null>(null);
   const [deleting, setDeleting] = useState<CustomField | null>(null);
 

@@ -10,10 +10,10 @@ import { notifySuccess } from "../../../platform/feedback/notify";
 import { TableSkeleton } from "../../../platform/feedback/TableSkeleton";
 import { formatDate, formatDateTime, formatRelativeTime } from "../../../platform/format/date";
 import { PageHeader } from "../../../platform/shell/PageHeader";
+import { useCreateParam } from "../../../platform/shell/use-create-param";
 import { CreateApiKeyModal } from "../components/CreateApiKeyModal";
 import { useApiKeys, useRevokeApiKey } from "../queries/api-keys.queries";
 import { settingsTexts } from "../settings.texts";
-import { useCreateParam } from "../use-create-param";
 
 const texts = settingsTexts.apiKeys;
 

@@ -13,12 +13,12 @@ import { TableSkeleton } from "../../../platform/feedback/TableSkeleton";
 import { formatDate } from "../../../platform/format/date";
 import { initials } from "../../../platform/shell/initials";
 import { PageHeader } from "../../../platform/shell/PageHeader";
+import { useCreateParam } from "../../../platform/shell/use-create-param";
 import { AddUserModal } from "../components/AddUserModal";
 import { EditUserModal } from "../components/EditUserModal";
 import { useTeams } from "../queries/teams.queries";
 import { useUsers } from "../queries/users.queries";
 import { settingsTexts } from "../settings.texts";
-import { useCreateParam } from "../use-create-param";
 
 const texts = settingsTexts.users;
 

@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { useSearchParams } from "react-router";
 
 /**
- * A modal that also opens from the URL (`?new=1`), so palette commands like "Add user" can
+ * A modal that also opens from the URL (`?new=1`), so palette commands ("Add user", "New person") can
  * open it. The parameter is removed once consumed.
  */
 export function useCreateParam(enabled: boolean) {
