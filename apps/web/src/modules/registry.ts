@@ -3,10 +3,11 @@ import { companiesModule } from "./companies/companies.module";
 import { contactsModule } from "./contacts/contacts.module";
 import { homeModule } from "./home/home.module";
 import { settingsModule } from "./settings/settings.module";
+import { tasksModule } from "./tasks/tasks.module";
 
 /**
  * Every feature module of the web app, in navbar order. Adding a module is one line here:
  * its routes, nav link, settings sections, palette commands and search, and realtime cache
  * invalidation all come from its `AppModule` object. (Settings pins itself to the bottom.)
  */
-export const modules: readonly AppModule[] = [homeModule, contactsModule, companiesModule, settingsModule];
+export const modules: readonly AppModule[] = [homeModule, contactsModule, companiesModule, settingsModule, tasksModule];

@@ -37,6 +37,17 @@ export type AppModule = {
    * e.g. from a notification about it.
    */
   entityPaths?: Record<string, (id: string) => string>;
+  /** A small count shown on the module's navbar link (e.g. overdue tasks); renders nothing when there is none. */
+  navBadge?: ComponentType;
+  /** Sections this module adds to Settings › My account (e.g. the calendar feed), below the built-in ones. */
+  accountSections?: AccountSection[];
+};
+
+export type AccountSection = {
+  id: string;
+  component: ComponentType;
+  /** Lower first. */
+  order: number;
 };
 
 export type SettingsSection = {

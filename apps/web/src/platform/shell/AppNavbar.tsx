@@ -32,12 +32,14 @@ function ModuleLink({ module, onNavigate }: { module: AppModule; onNavigate: () 
   const { pathname } = useLocation();
   const active = isPathActive(pathname, module.path);
   const Icon = module.icon;
+  const Badge = module.navBadge;
   return (
     <NavLink
       component={Link}
       to={module.path}
       label={module.label}
       leftSection={<Icon size={20} stroke={1.6} aria-hidden />}
+      rightSection={Badge ? <Badge /> : undefined}
       active={active}
       aria-current={active ? "page" : undefined}
       onClick={onNavigate}

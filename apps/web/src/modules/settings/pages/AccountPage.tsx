@@ -7,6 +7,7 @@ import { iamTexts } from "../../../platform/auth/iam.texts";
 import { useMe } from "../../../platform/auth/use-me";
 import { notifyError, notifySuccess } from "../../../platform/feedback/notify";
 import { formatDate } from "../../../platform/format/date";
+import { useVisibleModules } from "../../../platform/modules/use-visible-modules";
 import { PageHeader } from "../../../platform/shell/PageHeader";
 import { useChangePassword } from "../queries/account.queries";
 import { settingsTexts } from "../settings.texts";
@@ -15,6 +16,9 @@ const texts = settingsTexts.account;
 
 export function AccountPage() {
   const me = useMe();
+  const extra = useVisibleModules()
+    .flatMap((m) => m.accountSections ?? [])
+    .sort((a, b) => a.order - b.order);
   return (
     <>
       <PageHeader title={settingsTexts.sections.account} description={texts.description} context={settingsTexts.module} />
@@ -34,6 +38,9 @@ export function AccountPage() {
           </Table>
         </Paper>
         <ChangePasswordForm />
+        {extra.map(({ id, component: Section }) => (
+          <Section key={id} />
+        ))}
       </SimpleGrid>
     </>
   );
