@@ -3,11 +3,11 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { auditConsumer, registerAuditRoutes } from "./modules/audit/index.js";
 import { companySearchResolver, registerCompanyRoutes } from "./modules/companies/index.js";
-import { contactSearchResolver, registerContactRoutes } from "./modules/contacts/index.js";
+import { companyLinkMergeParticipant, contactSearchResolver, registerContactRoutes } from "./modules/contacts/index.js";
 import { registerCustomFieldRoutes } from "./modules/custom-fields/index.js";
 import { dataTransferJobs, registerDataTransferRoutes } from "./modules/data-transfer/index.js";
 import { seedDemoWorkspaceIfEmpty } from "./modules/demo/index.js";
-import { documentEventRule, documentSummary, registerDocumentRoutes } from "./modules/documents/index.js";
+import { documentEventRule, documentMergeParticipant, documentSummary, registerDocumentRoutes } from "./modules/documents/index.js";
 import {
   canSeeIamEvent,
   canSeeOwner,
@@ -16,11 +16,17 @@ import {
   recordVisibility,
   registerIamRoutes,
 } from "./modules/iam/index.js";
-import { interactionEventRule, interactionSummary, registerInteractionRoutes } from "./modules/interactions/index.js";
+import { identityConsumer, identityEventRule, identityJobs, registerIdentityRoutes } from "./modules/identity/index.js";
+import {
+  interactionEventRule,
+  interactionMergeParticipant,
+  interactionSummary,
+  registerInteractionRoutes,
+} from "./modules/interactions/index.js";
 import { maintenanceJobs } from "./modules/maintenance/index.js";
 import { canSeeNotificationEvent, registerNotificationRoutes } from "./modules/notifications/index.js";
 import { EventHub, registerRealtimeRoutes } from "./modules/realtime/index.js";
-import { RecordExtensions } from "./modules/records/index.js";
+import { MergeParticipants, RecordExtensions } from "./modules/records/index.js";
 import { registerSearchRoutes, SearchService } from "./modules/search/index.js";
 import { canSeeViewEvent, registerViewRoutes } from "./modules/views/index.js";
 import type { Config } from "./platform/config.js";
@@ -45,6 +51,15 @@ export type RunningApp = {
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 
+/** What moves when two people are merged: each module that points at people registers here. */
+function mergeParticipants() {
+  const participants = new MergeParticipants();
+  participants.register(interactionMergeParticipant);
+  participants.register(documentMergeParticipant);
+  participants.register(companyLinkMergeParticipant);
+  return participants;
+}
+
 export async function buildApi(database: Database, config: Config) {
   const { db } = database;
   const app = await createHttpServer(config, database.logger);
@@ -64,6 +79,7 @@ export async function buildApi(database: Database, config: Config) {
   visibility.register("document", documentEventRule(db));
   visibility.register("saved_view", (p, e) => canSeeViewEvent(p, e));
   visibility.register("notification", (p, e) => canSeeNotificationEvent(p, e));
+  for (const type of ["merge", "duplicate"]) visibility.register(type, identityEventRule(db));
   const hub = new EventHub(db, database.appConnection, visibility, database.logger);
   const search = new SearchService(db);
   search.register("p", contactSearchResolver(db));
@@ -94,6 +110,7 @@ export async function buildApi(database: Database, config: Config) {
   registerViewRoutes(app, { db, auth });
   registerNotificationRoutes(app, { db, auth });
   registerDataTransferRoutes(app, { db, auth, search, defaultCountry, storage });
+  registerIdentityRoutes(app, { db, auth, participants: mergeParticipants() });
   if (config.serveWeb) await serveWebApp(app, WEB_DIST);
   app.addHook("onReady", () => hub.start());
   app.addHook("onClose", () => hub.stop());
@@ -108,12 +125,21 @@ export async function startApp(config: Config, log: Logger, roles: Role[]): Prom
     let http: FastifyInstance | undefined;
     let url: string | undefined;
     if (roles.includes("worker")) {
-      const processor = startEventProcessor(database.db, database.appConnection, [auditConsumer], log);
+      const processor = startEventProcessor(
+        database.db,
+        database.appConnection,
+        [auditConsumer, identityConsumer(mergeParticipants())],
+        log,
+      );
       closers.push(() => processor.stop());
       const queue: JobQueue = await openQueue(database.appConnection, log, { supervise: true });
       closers.push(() => queue.stop({ graceful: true, wait: true, timeout: 10_000 }));
       const storage = localDiskStorage(path.join(config.dataDir, "files"));
-      await registerJobs(queue, [...maintenanceJobs(database.db), ...dataTransferJobs({ db: database.db, storage })], log);
+      await registerJobs(
+        queue,
+        [...maintenanceJobs(database.db), ...dataTransferJobs({ db: database.db, storage }), ...identityJobs({ db: database.db })],
+        log,
+      );
     }
     if (roles.includes("api")) {
       http = await buildApi(database, config);

@@ -7,5 +7,6 @@ export * from "./customers/views.schemas.js";
 export * from "./data-transfer/index.js";
 export * from "./iam/iam.endpoints.js";
 export * from "./iam/iam.schemas.js";
+export * from "./identity/index.js";
 export * from "./platform/common.js";
 export * from "./platform/endpoint.js";

@@ -24,6 +24,11 @@ describe("merge defaults", () => {
     expect(defaultSide("title", side({ title: "CEO" }), newer)).toBe("merged");
     expect(defaultSide("title", newer, side({ title: "CEO" }))).toBe("survivor");
   });
+  it("keeps the survivor's owner unless it has none", () => {
+    const newer = side({ ownerId: "u2" }, { updatedAt: "2026-06-01T00:00:00.000Z" });
+    expect(defaultSide("ownerId", side({ ownerId: "u1" }), newer)).toBe("survivor");
+    expect(defaultSide("ownerId", side({ ownerId: null }), newer)).toBe("merged");
+  });
   it("lets the user's choice win over the default", () => {
     const r = resolveFields(["title", "notes"], side({ title: null, notes: "a" }), side({ title: "CEO", notes: "b" }), {
       title: "survivor",

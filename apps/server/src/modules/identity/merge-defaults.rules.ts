@@ -2,7 +2,8 @@
  * Pure: which record's value a merge keeps for each field when the user does not choose.
  * In order: a value beats an empty one (most complete); a longer value that extends the
  * other beats it ("J." → "John"); the record from the more trusted source wins; then the
- * more recently updated record.
+ * more recently updated record. Ownership is the exception: the survivor's owner stays
+ * unless it has none (a merge should not silently hand a customer to someone else).
  */
 export type Side = "survivor" | "merged";
 
@@ -38,6 +39,7 @@ export function defaultSide(field: string, survivor: MergeSide, merged: MergeSid
   const a = survivor.values[field];
   const b = merged.values[field];
   if (JSON.stringify(a) === JSON.stringify(b)) return "survivor";
+  if (field === "ownerId") return isEmpty(a) && !isEmpty(b) ? "merged" : "survivor";
   if (isEmpty(b)) return "survivor";
   if (isEmpty(a)) return "merged";
   if (extends_(b, a)) return "merged";
