@@ -3,11 +3,11 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { auditConsumer, registerAuditRoutes } from "./modules/audit/index.js";
 import { companySearchResolver, registerCompanyRoutes } from "./modules/companies/index.js";
-import { contactSearchResolver, registerContactRoutes } from "./modules/contacts/index.js";
+import { companyLinkMergeParticipant, contactSearchResolver, registerContactRoutes } from "./modules/contacts/index.js";
 import { registerCustomFieldRoutes } from "./modules/custom-fields/index.js";
 import { dataTransferJobs, registerDataTransferRoutes } from "./modules/data-transfer/index.js";
 import { seedDemoWorkspaceIfEmpty } from "./modules/demo/index.js";
-import { documentEventRule, documentSummary, registerDocumentRoutes } from "./modules/documents/index.js";
+import { documentEventRule, documentMergeParticipant, documentSummary, registerDocumentRoutes } from "./modules/documents/index.js";
 import {
   canSeeIamEvent,
   canSeeOwner,
@@ -17,11 +17,17 @@ import {
   registerIamRoutes,
   registerTimeZoneRoutes,
 } from "./modules/iam/index.js";
-import { interactionEventRule, interactionSummary, registerInteractionRoutes } from "./modules/interactions/index.js";
+import { identityConsumer, identityEventRule, identityJobs, registerIdentityRoutes } from "./modules/identity/index.js";
+import {
+  interactionEventRule,
+  interactionMergeParticipant,
+  interactionSummary,
+  registerInteractionRoutes,
+} from "./modules/interactions/index.js";
 import { maintenanceJobs } from "./modules/maintenance/index.js";
 import { canSeeNotificationEvent, registerNotificationRoutes } from "./modules/notifications/index.js";
 import { EventHub, registerRealtimeRoutes } from "./modules/realtime/index.js";
-import { RecordExtensions, visibleRecords } from "./modules/records/index.js";
+import { MergeParticipants, RecordExtensions, visibleRecords } from "./modules/records/index.js";
 import { registerSearchRoutes, SearchService } from "./modules/search/index.js";
 import { registerCalendarFeedRoutes, registerTaskRoutes, TaskLinkTypes, taskEventRule, taskJobs } from "./modules/tasks/index.js";
 import { canSeeViewEvent, registerViewRoutes } from "./modules/views/index.js";
@@ -47,6 +53,15 @@ export type RunningApp = {
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 
+/** What moves when two people are merged: each module that points at people registers here. */
+function mergeParticipants() {
+  const participants = new MergeParticipants();
+  participants.register(interactionMergeParticipant);
+  participants.register(documentMergeParticipant);
+  participants.register(companyLinkMergeParticipant);
+  return participants;
+}
+
 export async function buildApi(database: Database, config: Config) {
   const { db } = database;
   const app = await createHttpServer(config, database.logger);
@@ -67,6 +82,7 @@ export async function buildApi(database: Database, config: Config) {
   visibility.register("saved_view", (p, e) => canSeeViewEvent(p, e));
   visibility.register("notification", (p, e) => canSeeNotificationEvent(p, e));
   visibility.register("task", taskEventRule(db));
+  for (const type of ["merge", "duplicate"]) visibility.register(type, identityEventRule(db));
   const hub = new EventHub(db, database.appConnection, visibility, database.logger);
   const search = new SearchService(db);
   search.register("p", contactSearchResolver(db));
@@ -104,6 +120,7 @@ export async function buildApi(database: Database, config: Config) {
   registerTimeZoneRoutes(app, { db, auth });
   registerTaskRoutes(app, { db, auth, links: taskLinks });
   registerCalendarFeedRoutes(app, { db, auth, links: taskLinks, publicUrl: config.publicUrl });
+  registerIdentityRoutes(app, { db, auth, participants: mergeParticipants() });
   if (config.serveWeb) await serveWebApp(app, WEB_DIST);
   app.addHook("onReady", () => hub.start());
   app.addHook("onClose", () => hub.stop());
@@ -118,14 +135,24 @@ export async function startApp(config: Config, log: Logger, roles: Role[]): Prom
     let http: FastifyInstance | undefined;
     let url: string | undefined;
     if (roles.includes("worker")) {
-      const processor = startEventProcessor(database.db, database.appConnection, [auditConsumer], log);
+      const processor = startEventProcessor(
+        database.db,
+        database.appConnection,
+        [auditConsumer, identityConsumer(mergeParticipants())],
+        log,
+      );
       closers.push(() => processor.stop());
       const queue: JobQueue = await openQueue(database.appConnection, log, { supervise: true });
       closers.push(() => queue.stop({ graceful: true, wait: true, timeout: 10_000 }));
       const storage = localDiskStorage(path.join(config.dataDir, "files"));
       await registerJobs(
         queue,
-        [...maintenanceJobs(database.db), ...dataTransferJobs({ db: database.db, storage }), ...taskJobs(database.db)],
+        [
+          ...maintenanceJobs(database.db),
+          ...dataTransferJobs({ db: database.db, storage }),
+          ...taskJobs(database.db),
+          ...identityJobs({ db: database.db }),
+        ],
         log,
       );
     }

@@ -8,6 +8,7 @@ export * from "./data-transfer/index.js";
 export * from "./iam/iam.endpoints.js";
 export * from "./iam/iam.schemas.js";
 export * from "./iam/time-zone.js";
+export * from "./identity/index.js";
 export * from "./platform/common.js";
 export * from "./platform/endpoint.js";
 export * from "./tasks/index.js";

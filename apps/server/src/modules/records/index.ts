@@ -1,5 +1,6 @@
 /** What people and companies share: bulk actions, tags, visibility SQL, and the 360° extension point. */
 export { bulkRecords, normaliseTags, type RecordKind } from "./bulk-records.js";
+export { type MergeParticipant, MergeParticipants } from "./merge-participants.js";
 export { RecordExtensions, type RecordRef, type SummaryContributor } from "./record-extensions.js";
 export {
   anyRecordVisible,

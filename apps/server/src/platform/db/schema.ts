@@ -169,6 +169,7 @@ export interface ContactsTable extends RecordColumns {
   last_name_key: GeneratedAlways<string>;
   title: string | null;
   emails: TextArray;
+  merged_into: string | null;
 }
 
 export interface CompaniesTable extends RecordColumns {

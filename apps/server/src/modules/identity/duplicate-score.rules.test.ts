@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { PROPOSE_AT, scorePair } from "./duplicate-score.rules.js";
+import type { PersonProfile } from "./identity-values.rules.js";
+
+const person = (p: Partial<PersonProfile>): PersonProfile => ({
+  id: "x",
+  firstName: "John",
+  lastName: "Smith",
+  emails: [],
+  phones: [],
+  companies: [],
+  externalIds: [],
+  ...p,
+});
+
+describe("duplicate score", () => {
+  it("never proposes a pair on a shared name alone", () => {
+    const s = scorePair(person({}), person({}));
+    expect(s.score).toBeLessThan(PROPOSE_AT);
+    expect(s.reasons).toEqual(["same_name"]);
+  });
+  it("proposes the same mailbox with a nickname, with both reasons", () => {
+    const s = scorePair(
+      person({ firstName: "Robert", emails: ["robert.smith@gmail.com"] }),
+      person({ firstName: "Bob", emails: ["RobertSmith+x@gmail.com"] }),
+    );
+    expect(s.score).toBeGreaterThanOrEqual(0.95);
+    expect(s.reasons).toEqual(expect.arrayContaining(["same_email", "nickname"]));
+  });
+  it("proposes a typo in the surname at the same company", () => {
+    const s = scorePair(person({ lastName: "Smith", companies: ["Acme Inc"] }), person({ lastName: "Smtih", companies: ["ACME"] }));
+    expect(s.score).toBeGreaterThanOrEqual(PROPOSE_AT);
+    expect(s.reasons).toEqual(expect.arrayContaining(["same_company", "typo"]));
+  });
+  it("recognises a transliterated name with the same phone", () => {
+    const s = scorePair(
+      person({ firstName: "Дмитрий", lastName: "Иванов", phones: ["+74951234567"] }),
+      person({ firstName: "Dmitry", lastName: "Ivanov", phones: ["+74951234567"] }),
+    );
+    expect(s.score).toBeGreaterThanOrEqual(0.9);
+    expect(s.reasons).toEqual(expect.arrayContaining(["same_phone", "transliteration"]));
+  });
+  it("keeps a shared switchboard number between different people low", () => {
+    const s = scorePair(
+      person({ firstName: "Alice", lastName: "Brown", phones: ["+15550100"] }),
+      person({ firstName: "Omar", lastName: "Haddad", phones: ["+15550100"] }),
+    );
+    expect(s.score).toBeLessThan(PROPOSE_AT);
+  });
+  it("finds an email typo when the names agree", () => {
+    const s = scorePair(person({ emails: ["john.smith@acme.com"] }), person({ emails: ["john.smiht@acme.com"] }));
+    expect(s.reasons).toContain("similar_email");
+    expect(s.score).toBeGreaterThanOrEqual(PROPOSE_AT);
+  });
+  it("trusts a shared external id most", () => {
+    const s = scorePair(person({ externalIds: ["sf:1"] }), person({ firstName: "J.", externalIds: ["sf:1"] }));
+    expect(s.score).toBeGreaterThanOrEqual(0.95);
+    expect(s.reasons).toEqual(expect.arrayContaining(["same_external_id", "initial"]));
+  });
+});

@@ -1,0 +1,116 @@
+import anyAscii from "any-ascii";
+import { doubleMetaphone } from "double-metaphone";
+import { canonicalFirstName } from "./nicknames.rules.js";
+
+/**
+ * Pure: how names, emails and companies are reduced to comparable forms, and the blocking
+ * keys of a person (only people sharing a key are ever compared).
+ */
+export type PersonProfile = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  emails: string[];
+  phones: string[];
+  /** Names of the person's companies, as written. */
+  companies: string[];
+  /** "system:id" of external ids. */
+  externalIds: string[];
+};
+
+/** Latin letters only, lower-case: "Zoë", "Зоя" and "ZOE " fold to comparable forms. */
+export function foldName(name: string): string {
+  return anyAscii(name)
+    .toLowerCase()
+    .replace(/[^a-z]+/g, "");
+}
+
+/** Each word of a name folded (for "Mary Ann" or "van der Berg"). */
+export function nameWords(name: string): string[] {
+  return anyAscii(name)
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+}
+
+/**
+ * The address a mailbox really delivers to: lower-cased, without a "+tag", and for Gmail
+ * without dots in the local part (they are ignored there).
+ */
+export function canonicalEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at < 1) return email.trim().toLowerCase();
+  let local = email.slice(0, at).trim().toLowerCase();
+  let domain = email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
+  const plus = local.indexOf("+");
+  if (plus > 0) local = local.slice(0, plus);
+  if (domain === "googlemail.com") domain = "gmail.com";
+  if (domain === "gmail.com") local = local.replace(/\./g, "");
+  return `${local}@${domain}`;
+}
+
+const COMPANY_SUFFIXES = new Set([
+  "inc",
+  "incorporated",
+  "ltd",
+  "limited",
+  "llc",
+  "llp",
+  "plc",
+  "corp",
+  "corporation",
+  "co",
+  "company",
+  "gmbh",
+  "ag",
+  "sa",
+  "sas",
+  "sarl",
+  "srl",
+  "spa",
+  "bv",
+  "nv",
+  "oy",
+  "ab",
+  "as",
+  "kg",
+  "pty",
+  "group",
+  "holding",
+  "holdings",
+  "the",
+]);
+
+/** "ACME, Inc." and "Acme Incorporated" are the same company for matching. */
+export function companyKey(name: string): string {
+  return nameWords(name.replace(/&/g, " and "))
+    .filter((w) => !COMPANY_SUFFIXES.has(w))
+    .join("");
+}
+
+/** The primary Double Metaphone code of a folded word ("" for an empty one). */
+export function phonetic(folded: string): string {
+  return folded ? doubleMetaphone(folded)[0] : "";
+}
+
+/** The blocking keys of a person. Small blocks only: a key shared by too many people is dropped at detection time. */
+export function matchKeys(p: PersonProfile): string[] {
+  const keys = new Set<string>();
+  for (const e of p.emails) keys.add(`e:${canonicalEmail(e)}`);
+  for (const ph of p.phones) keys.add(`p:${ph}`);
+  for (const x of p.externalIds) keys.add(`x:${x}`);
+  const first = canonicalFirstName(foldName(p.firstName.split(/\s+/)[0] ?? ""));
+  const last = foldName(p.lastName);
+  const firstCode = phonetic(first);
+  const lastCode = phonetic(last);
+  if (lastCode && firstCode) keys.add(`n:${lastCode}:${firstCode}`);
+  if (lastCode && first) keys.add(`i:${lastCode}:${first[0]}`);
+  for (const c of p.companies) {
+    const ck = companyKey(c);
+    if (ck && firstCode) keys.add(`c:${ck}:${firstCode}`);
+  }
+  return [...keys];
+}

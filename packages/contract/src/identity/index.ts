@@ -1,0 +1,2 @@
+export * from "./identity.endpoints.js";
+export * from "./identity.schemas.js";
