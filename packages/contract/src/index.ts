@@ -9,3 +9,4 @@ export * from "./iam/iam.endpoints.js";
 export * from "./iam/iam.schemas.js";
 export * from "./platform/common.js";
 export * from "./platform/endpoint.js";
+export * from "./sales/index.js";
