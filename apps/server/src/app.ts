@@ -15,13 +15,15 @@ import {
   iamRepository,
   recordVisibility,
   registerIamRoutes,
+  registerTimeZoneRoutes,
 } from "./modules/iam/index.js";
 import { interactionEventRule, interactionSummary, registerInteractionRoutes } from "./modules/interactions/index.js";
 import { maintenanceJobs } from "./modules/maintenance/index.js";
 import { canSeeNotificationEvent, registerNotificationRoutes } from "./modules/notifications/index.js";
 import { EventHub, registerRealtimeRoutes } from "./modules/realtime/index.js";
-import { RecordExtensions } from "./modules/records/index.js";
+import { RecordExtensions, visibleRecords } from "./modules/records/index.js";
 import { registerSearchRoutes, SearchService } from "./modules/search/index.js";
+import { registerCalendarFeedRoutes, registerTaskRoutes, TaskLinkTypes, taskEventRule, taskJobs } from "./modules/tasks/index.js";
 import { canSeeViewEvent, registerViewRoutes } from "./modules/views/index.js";
 import type { Config } from "./platform/config.js";
 import { type Database, openDatabase } from "./platform/db/connection.js";
@@ -64,6 +66,7 @@ export async function buildApi(database: Database, config: Config) {
   visibility.register("document", documentEventRule(db));
   visibility.register("saved_view", (p, e) => canSeeViewEvent(p, e));
   visibility.register("notification", (p, e) => canSeeNotificationEvent(p, e));
+  visibility.register("task", taskEventRule(db));
   const hub = new EventHub(db, database.appConnection, visibility, database.logger);
   const search = new SearchService(db);
   search.register("p", contactSearchResolver(db));
@@ -72,6 +75,10 @@ export async function buildApi(database: Database, config: Config) {
   extensions.addSummary(interactionSummary(db));
   extensions.addSummary(documentSummary(db));
   const storage = localDiskStorage(path.join(config.dataDir, "files"));
+  const taskLinks = new TaskLinkTypes();
+  for (const type of ["contact", "company"] as const) {
+    taskLinks.register(type, { visible: (q, ws, ids, v) => visibleRecords(q, ws, type, ids, v) });
+  }
   const defaultCountry = async (workspaceId: string) => (await iamRepository.workspaceById(db, workspaceId))?.default_country ?? "US";
 
   app.get("/healthz", { schema: { hide: true } }, async (_req, reply) => {
@@ -94,6 +101,9 @@ export async function buildApi(database: Database, config: Config) {
   registerViewRoutes(app, { db, auth });
   registerNotificationRoutes(app, { db, auth });
   registerDataTransferRoutes(app, { db, auth, search, defaultCountry, storage });
+  registerTimeZoneRoutes(app, { db, auth });
+  registerTaskRoutes(app, { db, auth, links: taskLinks });
+  registerCalendarFeedRoutes(app, { db, auth, links: taskLinks, publicUrl: config.publicUrl });
   if (config.serveWeb) await serveWebApp(app, WEB_DIST);
   app.addHook("onReady", () => hub.start());
   app.addHook("onClose", () => hub.stop());
@@ -113,7 +123,11 @@ export async function startApp(config: Config, log: Logger, roles: Role[]): Prom
       const queue: JobQueue = await openQueue(database.appConnection, log, { supervise: true });
       closers.push(() => queue.stop({ graceful: true, wait: true, timeout: 10_000 }));
       const storage = localDiskStorage(path.join(config.dataDir, "files"));
-      await registerJobs(queue, [...maintenanceJobs(database.db), ...dataTransferJobs({ db: database.db, storage })], log);
+      await registerJobs(
+        queue,
+        [...maintenanceJobs(database.db), ...dataTransferJobs({ db: database.db, storage }), ...taskJobs(database.db)],
+        log,
+      );
     }
     if (roles.includes("api")) {
       http = await buildApi(database, config);

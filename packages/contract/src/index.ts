@@ -7,6 +7,8 @@ export * from "./customers/views.schemas.js";
 export * from "./data-transfer/index.js";
 export * from "./iam/iam.endpoints.js";
 export * from "./iam/iam.schemas.js";
+export * from "./iam/time-zone.js";
 export * from "./platform/common.js";
 export * from "./platform/endpoint.js";
 export * from "./sales/index.js";
+export * from "./tasks/index.js";

@@ -33,7 +33,7 @@ export function registerIamRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; 
       // An API key acts as a pseudo-user named after the key.
       const key = await iamRepository.apiKeyById(db, p.workspaceId, p.actorId);
       if (!key) throw notFound("user");
-      user = { ...key, email: "", active: true, password_hash: null, updated_at: key.created_at };
+      user = { ...key, email: "", active: true, password_hash: null, updated_at: key.created_at, time_zone: null };
     }
     return { user: presentUser(user, p.teamIds), workspace: presentWorkspace(workspace), ...permissionsOf(p) };
   }

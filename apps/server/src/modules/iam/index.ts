@@ -9,3 +9,4 @@ export { iamRepository } from "./iam.repository.js";
 export { registerIamRoutes } from "./iam.routes.js";
 export { canSeeOwner, type RecordVisibility, recordVisibility } from "./record-visibility.js";
 export { createAuthenticator } from "./sessions.js";
+export { registerTimeZoneRoutes, timeZoneOf } from "./time-zone.js";

@@ -19,6 +19,7 @@ export interface WorkspacesTable {
   default_currency: Generated<string>;
   default_country: Generated<string>;
   created_at: DefaultTimestamp;
+  time_zone: Generated<string>;
 }
 
 export interface UsersTable {
@@ -31,6 +32,7 @@ export interface UsersTable {
   active: Generated<boolean>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  time_zone: string | null;
 }
 
 export interface TeamsTable {
@@ -274,6 +276,40 @@ export interface NotificationsTable {
   read_at: Timestamp | null;
 }
 
+export interface TasksTable {
+  workspace_id: string;
+  id: string;
+  title: string;
+  notes: string | null;
+  /** A date column, read as 'YYYY-MM-DD' text (see the pg type parser in connection.ts). */
+  due_on: string | null;
+  due_at: Timestamp | null;
+  due_key: GeneratedAlways<Date | null>;
+  priority: Generated<string>;
+  priority_rank: GeneratedAlways<number>;
+  status: Generated<string>;
+  completed_at: Timestamp | null;
+  assignee_id: string;
+  creator_id: string | null;
+  linked_type: string | null;
+  linked_id: string | null;
+  source_type: string | null;
+  source_id: string | null;
+  remind_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  revision: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface CalendarFeedsTable {
+  workspace_id: string;
+  user_id: string;
+  token_hash: Buffer;
+  created_at: DefaultTimestamp;
+  last_used_at: Timestamp | null;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -307,6 +343,8 @@ export interface DB {
   deal_line_items: DealLineItemsTable;
   deal_stage_periods: DealStagePeriodsTable;
   deal_snapshots: DealSnapshotsTable;
+  tasks: TasksTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 // ── Sales (20261129T1000_sales.sql) ──────────────────────────────────────────────────────

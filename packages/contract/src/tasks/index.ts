@@ -1,0 +1,2 @@
+export * from "./tasks.endpoints.js";
+export * from "./tasks.schemas.js";
