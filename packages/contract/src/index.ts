@@ -12,3 +12,4 @@ export * from "./platform/common.js";
 export * from "./platform/endpoint.js";
 export * from "./sales/index.js";
 export * from "./tasks/index.js";
+export * from "./playbooks/index.js";

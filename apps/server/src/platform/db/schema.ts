@@ -469,3 +469,41 @@ export interface DealSnapshotsTable {
   expected_close_date: ColumnType<string | null, string | null, string | null>;
   changed: Generated<string[]>;
 }
+
+// ── Playbooks (20261129T1600_playbooks.sql) ──────────────────────────────────────────────
+export interface DB {
+  playbooks: PlaybooksTable;
+  playbook_variants: PlaybookVariantsTable;
+  playbook_step_tasks: PlaybookStepTasksTable;
+}
+
+export interface PlaybooksTable {
+  workspace_id: string;
+  id: string;
+  pipeline_id: string;
+  name: string;
+  stages: Json;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PlaybookVariantsTable {
+  workspace_id: string;
+  playbook_id: string;
+  region: string;
+  name: string;
+  stages: Json;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PlaybookStepTasksTable {
+  workspace_id: string;
+  id: string;
+  deal_id: string;
+  stage_id: string;
+  stage_entered_at: Timestamp;
+  step_key: string;
+  task_id: string;
+  created_at: DefaultTimestamp;
+}
