@@ -11,4 +11,6 @@ export * from "./iam/time-zone.js";
 export * from "./identity/index.js";
 export * from "./platform/common.js";
 export * from "./platform/endpoint.js";
+export * from "./sales/index.js";
 export * from "./tasks/index.js";
+export * from "./playbooks/index.js";

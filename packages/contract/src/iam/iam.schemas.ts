@@ -11,6 +11,7 @@ export const permissionSchema = z.enum([
   "records.read",
   "records.write",
   "records.delete",
+  "sales.manage",
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 

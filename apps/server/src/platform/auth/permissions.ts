@@ -23,13 +23,14 @@ export const ROLE_INFO: Record<
       "records.read",
       "records.write",
       "records.delete",
+      "sales.manage",
     ],
     recordVisibility: "all",
   },
   manager: {
     label: "Manager",
     description: "Sees and edits every customer record of the workspace and manages teams.",
-    permissions: ["users.read", "teams.manage", "records.read", "records.write", "records.delete"],
+    permissions: ["users.read", "teams.manage", "records.read", "records.write", "records.delete", "sales.manage"],
     recordVisibility: "all",
   },
   member: {

@@ -335,6 +335,176 @@ export interface DB {
   documents: DocumentsTable;
   saved_views: SavedViewsTable;
   notifications: NotificationsTable;
+  pipelines: PipelinesTable;
+  pipeline_stages: PipelineStagesTable;
+  products: ProductsTable;
+  product_prices: ProductPricesTable;
+  deals: DealsTable;
+  deal_contacts: DealContactsTable;
+  deal_line_items: DealLineItemsTable;
+  deal_stage_periods: DealStagePeriodsTable;
+  deal_snapshots: DealSnapshotsTable;
   tasks: TasksTable;
   calendar_feeds: CalendarFeedsTable;
+}
+
+// ── Sales (20261129T1000_sales.sql) ──────────────────────────────────────────────────────
+/** Money and quantities are bigint columns, read as JS numbers (connection.ts parses int8). */
+type BigintColumn = ColumnType<number, number | string | bigint, number | string | bigint>;
+
+export interface PipelinesTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  position: Generated<number>;
+  archived_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PipelineStagesTable {
+  workspace_id: string;
+  id: string;
+  pipeline_id: string;
+  name: string;
+  position: number;
+  probability: number;
+  rotting_days: number | null;
+  kind: "open" | "won" | "lost";
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface ProductsTable {
+  workspace_id: string;
+  id: string;
+  code: string;
+  code_key: GeneratedAlways<string>;
+  name: string;
+  name_key: GeneratedAlways<string>;
+  product_line: string | null;
+  description: string | null;
+  active: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface ProductPricesTable {
+  workspace_id: string;
+  product_id: string;
+  currency: string;
+  unit_price_minor: BigintColumn;
+}
+
+export interface DealsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  name_key: GeneratedAlways<string>;
+  pipeline_id: string;
+  stage_id: string;
+  board_rank: Generated<number>;
+  status: Generated<"open" | "won" | "lost">;
+  lost_reason: string | null;
+  closed_at: Timestamp | null;
+  amount_minor: BigintColumn;
+  currency: string;
+  has_line_items: Generated<boolean>;
+  /** A date column: select it as `::text` (pg would parse it into a local-time Date). */
+  expected_close_date: ColumnType<string | null, string | null, string | null>;
+  owner_id: string | null;
+  company_id: string | null;
+  source: string | null;
+  campaign: string | null;
+  region: string | null;
+  stage_entered_at: DefaultTimestamp;
+  rots_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface DealContactsTable {
+  workspace_id: string;
+  deal_id: string;
+  contact_id: string;
+  role: string | null;
+  position: Generated<number>;
+}
+
+export interface DealLineItemsTable {
+  workspace_id: string;
+  id: string;
+  deal_id: string;
+  product_id: string;
+  position: number;
+  quantity_milli: BigintColumn;
+  unit_price_minor: BigintColumn;
+  discount_bp: number | null;
+  discount_minor: BigintColumn;
+  total_minor: BigintColumn;
+}
+
+export interface DealStagePeriodsTable {
+  workspace_id: string;
+  id: string;
+  deal_id: string;
+  pipeline_id: string;
+  stage_id: string;
+  entered_at: Timestamp;
+  left_at: Timestamp | null;
+}
+
+export interface DealSnapshotsTable {
+  workspace_id: string;
+  id: string;
+  deal_id: string;
+  recorded_at: DefaultTimestamp;
+  pipeline_id: string;
+  stage_id: string;
+  status: "open" | "won" | "lost";
+  amount_minor: BigintColumn;
+  currency: string;
+  probability: number;
+  /** A date column: select it as `::text` (pg would parse it into a local-time Date). */
+  expected_close_date: ColumnType<string | null, string | null, string | null>;
+  changed: Generated<string[]>;
+}
+
+// ── Playbooks (20261129T1600_playbooks.sql) ──────────────────────────────────────────────
+export interface DB {
+  playbooks: PlaybooksTable;
+  playbook_variants: PlaybookVariantsTable;
+  playbook_step_tasks: PlaybookStepTasksTable;
+}
+
+export interface PlaybooksTable {
+  workspace_id: string;
+  id: string;
+  pipeline_id: string;
+  name: string;
+  stages: Json;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PlaybookVariantsTable {
+  workspace_id: string;
+  playbook_id: string;
+  region: string;
+  name: string;
+  stages: Json;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PlaybookStepTasksTable {
+  workspace_id: string;
+  id: string;
+  deal_id: string;
+  stage_id: string;
+  stage_entered_at: Timestamp;
+  step_key: string;
+  task_id: string;
+  created_at: DefaultTimestamp;
 }

@@ -18,6 +18,7 @@ export const iamTexts = {
     "records.read": "Read records",
     "records.write": "Create and edit records",
     "records.delete": "Delete records",
+    "sales.manage": "Manage pipelines and products",
   } satisfies Record<Permission, string>,
   recordVisibility: {
     all: "All records",

@@ -1,0 +1,2 @@
+export * from "./playbooks.endpoints.js";
+export * from "./playbooks.schemas.js";
