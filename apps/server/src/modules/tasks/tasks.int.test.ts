@@ -367,6 +367,25 @@ describe("tasks", () => {
     ).rejects.toThrow();
   });
 
+  it("are described in the OpenAPI document", async () => {
+    const res = await api.app.inject({ method: "GET", url: "/api/openapi.json" });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    for (const path of [
+      "/api/v1/tasks",
+      "/api/v1/tasks/mine",
+      "/api/v1/tasks/mine/counts",
+      "/api/v1/tasks/{id}",
+      "/api/v1/tasks/{id}/complete",
+      "/api/v1/tasks/{id}/reopen",
+      "/api/v1/me/calendar-feed",
+      "/api/v1/me/time-zone",
+      "/api/v1/calendar/{file}",
+    ]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+  });
+
   it("replays a POST with the same Idempotency-Key", async () => {
     const headers = { "idempotency-key": `task-${Math.random()}` };
     const payload = { title: "Once only" };
