@@ -148,6 +148,8 @@ describe("tasks", () => {
       );
     expect(team.memberIds).toHaveLength(2);
     expect((await as(api, ws.users.member, { method: "DELETE", url: `/api/v1/tasks/${mine.id}` })).statusCode).toBe(403);
+    // The denied calls left the task as it was.
+    expect((await get(admin, `/api/v1/tasks/${mine.id}`)).json()).toEqual(mine);
     const person = await contact(admin, { ownerId: admin.id });
     const afterContact = await snapshotCounts(api);
     const bad: Json[] = [
