@@ -148,6 +148,8 @@ describe("tasks", () => {
       );
     expect(team.memberIds).toHaveLength(2);
     expect((await as(api, ws.users.member, { method: "DELETE", url: `/api/v1/tasks/${mine.id}` })).statusCode).toBe(403);
+    // The denied calls left the task as it was.
+    expect((await get(admin, `/api/v1/tasks/${mine.id}`)).json()).toEqual(mine);
     const person = await contact(admin, { ownerId: admin.id });
     const afterContact = await snapshotCounts(api);
     const bad: Json[] = [
@@ -365,6 +367,25 @@ describe("tasks", () => {
     await expect(
       api.db.transaction().execute((tx) => createTask(systemTaskContext(tx, ws.id, links), { title: "Nobody's" })),
     ).rejects.toThrow();
+  });
+
+  it("are described in the OpenAPI document", async () => {
+    const res = await api.app.inject({ method: "GET", url: "/api/openapi.json" });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    for (const path of [
+      "/api/v1/tasks",
+      "/api/v1/tasks/mine",
+      "/api/v1/tasks/mine/counts",
+      "/api/v1/tasks/{id}",
+      "/api/v1/tasks/{id}/complete",
+      "/api/v1/tasks/{id}/reopen",
+      "/api/v1/me/calendar-feed",
+      "/api/v1/me/time-zone",
+      "/api/v1/calendar/{file}",
+    ]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
   });
 
   it("replays a POST with the same Idempotency-Key", async () => {
