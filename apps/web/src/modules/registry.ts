@@ -2,6 +2,7 @@ import type { AppModule } from "../platform/modules/module.types";
 import { companiesModule } from "./companies/companies.module";
 import { contactsModule } from "./contacts/contacts.module";
 import { homeModule } from "./home/home.module";
+import { identityModule } from "./identity/identity.module";
 import { settingsModule } from "./settings/settings.module";
 import { tasksModule } from "./tasks/tasks.module";
 
@@ -10,4 +11,4 @@ import { tasksModule } from "./tasks/tasks.module";
  * its routes, nav link, settings sections, palette commands and search, and realtime cache
  * invalidation all come from its `AppModule` object. (Settings pins itself to the bottom.)
  */
-export const modules: readonly AppModule[] = [homeModule, contactsModule, companiesModule, settingsModule, tasksModule];
+export const modules: readonly AppModule[] = [homeModule, contactsModule, companiesModule, tasksModule, identityModule, settingsModule];

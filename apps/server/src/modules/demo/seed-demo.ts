@@ -5,6 +5,7 @@ import type { Logger } from "../../platform/logging/logger.js";
 import { createTeam, createUser, createWorkspace, iamRepository } from "../iam/index.js";
 import { seedDemoCustomers } from "./seed-demo-data.js";
 import { seedDemoTasks } from "./seed-demo-tasks.js";
+import { seedDemoDuplicates } from "./seed-demo-duplicates.js";
 
 /** The demo workspace: a B2B tools company. Its sign-in is printed at every start. */
 export const DEMO = {
@@ -54,6 +55,7 @@ export async function seedDemoWorkspace(tx: Transaction<DB>) {
     await tx.updateTable("workspaces").set({ default_country: "DE" }).where("id", "=", ws.id).execute();
     await seedDemoCustomers(tx, principal, [admin.id, manager.id, rep.id, rep.id]);
     await seedDemoTasks(tx, ws.id, [admin.id, manager.id, rep.id]);
+    await seedDemoDuplicates(tx, principal);
     return ws;
   }
 }

@@ -1,9 +1,9 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import type { DB } from "../../platform/db/schema.js";
-import { PROPOSE_AT, scorePair } from "./duplicate-score.rules.js";
+import { PROPOSE_AT, scorePrepared } from "./duplicate-score.rules.js";
 import { type CandidateRow, identityRepository as repo, type ScoredPair } from "./identity.repository.js";
-import { matchKeys, type PersonProfile } from "./identity-values.rules.js";
+import { matchKeys, type PersonProfile, prepare } from "./identity-values.rules.js";
 
 /**
  * Duplicate detection: blocking in SQL (self-join of people on shared keys, blocks larger
@@ -12,8 +12,8 @@ import { matchKeys, type PersonProfile } from "./identity-values.rules.js";
  * event touched, by the identity consumer.
  */
 export const BLOCK_CAP = 25;
-const PAIR_CHUNK = 5_000;
-const KEY_PAGE = 10_000;
+const PAIR_CHUNK = 10_000;
+const KEY_PAGE = 20_000;
 
 /** Rebuilds the blocking keys of these people from their current record. */
 export async function refreshKeys(tx: Transaction<DB>, ws: string, ids: string[]): Promise<PersonProfile[]> {
@@ -36,13 +36,14 @@ async function scorePairs(tx: Transaction<DB>, ws: string, onChunk?: (scored: nu
     const pairs = await repo.pairPage(tx, after, PAIR_CHUNK);
     if (pairs.length === 0) break;
     const ids = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
-    const byId = new Map((await repo.profiles(tx, ws, ids)).map((p) => [p.id, p]));
+    // Each person is prepared once per chunk, however many pairs they are in.
+    const byId = new Map((await repo.profiles(tx, ws, ids)).map((p) => [p.id, prepare(p)]));
     const keep: ScoredPair[] = [];
     for (const p of pairs) {
       const a = byId.get(p.a);
       const b = byId.get(p.b);
       if (!a || !b) continue;
-      const s = scorePair(a, b);
+      const s = scorePrepared(a, b);
       if (s.score >= PROPOSE_AT) keep.push({ a: p.a, b: p.b, score: s.score, reasons: s.reasons });
     }
     const rows = await repo.upsertCandidates(tx, ws, keep, uuidv7);
@@ -97,16 +98,18 @@ export async function scanWorkspace(
   const t0 = performance.now();
   await repo.clearKeys(db, ws);
   let processed = 0;
-  for (let after: string | null = null; ; ) {
-    const page = await repo.profilePage(db, ws, after, KEY_PAGE);
+  // Pipelined: the next page is read while this one's keys are computed and written.
+  let next = repo.profilePage(db, ws, null, KEY_PAGE);
+  for (;;) {
+    const page = await next;
     if (page.length === 0) break;
+    next = repo.profilePage(db, ws, page[page.length - 1]?.id ?? null, KEY_PAGE);
     await repo.insertKeys(
       db,
       ws,
       page.flatMap((p) => matchKeys(p).map((key) => ({ id: p.id, key }))),
     );
     processed += page.length;
-    after = page[page.length - 1]?.id ?? null;
     await report({ phase: "keys", processed, total, pairs: 0, candidates: 0 });
   }
   const t1 = performance.now();

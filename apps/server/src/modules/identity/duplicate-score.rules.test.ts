@@ -47,6 +47,18 @@ describe("duplicate score", () => {
     );
     expect(s.score).toBeLessThan(PROPOSE_AT);
   });
+  it("does not take relatives sharing a phone, a team inbox or numbered accounts for one person", () => {
+    const spouse = scorePair(person({ firstName: "Mary", phones: ["+15550100"] }), person({ firstName: "Mark", phones: ["+15550100"] }));
+    expect(spouse.score).toBeLessThan(PROPOSE_AT);
+    const inbox = scorePair(
+      person({ firstName: "Ann", lastName: "Lee", emails: ["info@acme.com"] }),
+      person({ firstName: "Omar", lastName: "Haddad", emails: ["info@acme.com"] }),
+    );
+    expect(inbox.score).toBeLessThan(PROPOSE_AT);
+    const numbered = scorePair(person({ emails: ["john.smith.12@gmail.com"] }), person({ emails: ["john.smith.31@gmail.com"] }));
+    expect(numbered.reasons).not.toContain("similar_email");
+    expect(numbered.score).toBeLessThan(PROPOSE_AT);
+  });
   it("finds an email typo when the names agree", () => {
     const s = scorePair(person({ emails: ["john.smith@acme.com"] }), person({ emails: ["john.smiht@acme.com"] }));
     expect(s.reasons).toContain("similar_email");

@@ -1,12 +1,13 @@
 import { jaroWinkler } from "@skyra/jaro-winkler";
-import { canonicalEmail, companyKey, foldName, type PersonProfile } from "./identity-values.rules.js";
+import { type PersonProfile, type Prepared, prepare } from "./identity-values.rules.js";
 import { sameGivenName } from "./nicknames.rules.js";
 
 /**
  * Pure: how likely two people are one, with the reasons a reviewer is shown. Scores are in
  * [0, 1]; pairs at PROPOSE_AT or above are proposed for review. A similar name alone never
- * reaches it (two John Smiths are common); names decide together with a shared email,
- * phone, external id or company.
+ * reaches it (two John Smiths are common), and shared contact data alone does not either
+ * (families share phones, teams share inboxes): the name must agree AND some evidence
+ * beyond it (an email, phone, external id or company) must be shared.
  */
 export type Reason =
   | "same_email"
@@ -23,72 +24,83 @@ export type Reason =
 export type Scored = { score: number; reasons: Reason[] };
 
 export const PROPOSE_AT = 0.6;
+/**
+ * A typo of a given name stays above 0.9 (Jaro-Winkler); two different short names often
+ * do not (Mary/Mark 0.88). Surnames are longer: 0.85.
+ */
+const FIRST_AGREES = 0.9;
+const LAST_AGREES = 0.85;
 
-type NameMatch = { similarity: number; reasons: Reason[] };
+type NameMatch = { similarity: number; agrees: boolean; reasons: Reason[] };
 
 /** Given names: equal, nickname of one another, an initial, or a typo away. */
-function firstNameMatch(rawA: string, rawB: string): NameMatch {
-  const a = foldName(rawA.split(/\s+/)[0] ?? "");
-  const b = foldName(rawB.split(/\s+/)[0] ?? "");
-  if (!a || !b) return { similarity: 0.5, reasons: [] };
-  if (a === b) return { similarity: 1, reasons: rawA.trim().toLowerCase() !== rawB.trim().toLowerCase() ? ["transliteration"] : [] };
-  if (sameGivenName(a, b)) return { similarity: 0.95, reasons: ["nickname"] };
-  if ((a.length === 1 || b.length === 1) && a[0] === b[0]) return { similarity: 0.85, reasons: ["initial"] };
-  const jw = jaroWinkler(a, b);
-  return { similarity: jw, reasons: jw >= 0.88 ? ["typo"] : [] };
+function firstNameMatch(a: Prepared, b: Prepared): NameMatch {
+  if (!a.first || !b.first) return { similarity: 0.5, agrees: false, reasons: [] };
+  if (a.first === b.first) return { similarity: 1, agrees: true, reasons: a.firstRaw !== b.firstRaw ? ["transliteration"] : [] };
+  if (sameGivenName(a.first, b.first)) return { similarity: 0.95, agrees: true, reasons: ["nickname"] };
+  if ((a.first.length === 1 || b.first.length === 1) && a.first[0] === b.first[0]) {
+    return { similarity: 0.85, agrees: true, reasons: ["initial"] };
+  }
+  const jw = jaroWinkler(a.first, b.first);
+  const agrees = jw >= FIRST_AGREES;
+  return { similarity: jw, agrees, reasons: agrees ? ["typo"] : [] };
 }
 
-function lastNameMatch(rawA: string, rawB: string): NameMatch {
-  const a = foldName(rawA);
-  const b = foldName(rawB);
-  if (!a || !b) return { similarity: 0.5, reasons: [] };
-  if (a === b) return { similarity: 1, reasons: rawA.trim().toLowerCase() !== rawB.trim().toLowerCase() ? ["transliteration"] : [] };
-  const jw = jaroWinkler(a, b);
-  return { similarity: jw, reasons: jw >= 0.9 ? ["typo"] : [] };
+function lastNameMatch(a: Prepared, b: Prepared): NameMatch {
+  if (!a.last || !b.last) return { similarity: 0.5, agrees: false, reasons: [] };
+  if (a.last === b.last) return { similarity: 1, agrees: true, reasons: a.lastRaw !== b.lastRaw ? ["transliteration"] : [] };
+  const jw = jaroWinkler(a.last, b.last);
+  const agrees = jw >= LAST_AGREES;
+  return { similarity: jw, agrees, reasons: agrees ? ["typo"] : [] };
 }
 
 function overlaps(a: string[], b: string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
-  const set = new Set(a);
-  return b.some((x) => set.has(x));
+  return b.some((x) => a.includes(x));
 }
 
-/** Same domain and local parts a typo apart: "jon.smith@acme.com" / "jon.smiht@acme.com". */
+/**
+ * Same domain and local parts a typo apart: "jon.smith@acme.com" / "jon.smiht@acme.com".
+ * Local parts that differ only in digits are different accounts (john.smith2@…).
+ */
 function similarEmail(a: string[], b: string[]): boolean {
   for (const x of a) {
     const [lx, dx] = x.split("@");
     for (const y of b) {
       const [ly, dy] = y.split("@");
-      if (dx && dx === dy && lx && ly && lx !== ly && jaroWinkler(lx, ly) >= 0.93) return true;
+      if (!dx || dx !== dy || !lx || !ly || lx === ly) continue;
+      if (lx.replace(/\d+/g, "") === ly.replace(/\d+/g, "")) continue;
+      if (jaroWinkler(lx, ly) >= 0.93) return true;
     }
   }
   return false;
 }
 
-export function scorePair(a: PersonProfile, b: PersonProfile): Scored {
-  const first = firstNameMatch(a.firstName, b.firstName);
-  const last = lastNameMatch(a.lastName, b.lastName);
+export function scorePrepared(a: Prepared, b: Prepared): Scored {
+  const first = firstNameMatch(a, b);
+  const last = lastNameMatch(a, b);
   const name = (first.similarity + last.similarity) / 2;
-  const reasons = new Set<Reason>();
-  const emailsA = a.emails.map(canonicalEmail);
-  const emailsB = b.emails.map(canonicalEmail);
-  const email = overlaps(emailsA, emailsB);
-  const nearEmail = !email && similarEmail(emailsA, emailsB);
+  const agrees = first.agrees && last.agrees;
+  const email = overlaps(a.emails, b.emails);
+  const nearEmail = !email && similarEmail(a.emails, b.emails);
   const phone = overlaps(a.phones, b.phones);
   const external = overlaps(a.externalIds, b.externalIds);
-  const company = overlaps(a.companies.map(companyKey).filter(Boolean), b.companies.map(companyKey).filter(Boolean));
+  const company = overlaps(a.companies, b.companies);
 
-  // Evidence beyond the name, strongest first; the name similarity then decides how far it goes.
+  // A shared external id is decisive; other evidence counts when the names agree.
   let score = 0.5 * name;
   if (external) score = Math.max(score, 0.9 + 0.1 * name);
-  if (email) score = Math.max(score, name >= 0.75 ? 0.9 + 0.1 * name : 0.55 + 0.2 * name);
-  if (phone) score = Math.max(score, name >= 0.8 ? 0.8 + 0.15 * name : 0.4 + 0.2 * name);
-  if (nearEmail) score = Math.max(score, name >= 0.85 ? 0.7 + 0.2 * name : 0.3 * name);
-  if (company) score = Math.max(score, name >= 0.9 ? 0.6 + 0.25 * name : 0.3 * name);
-  // Independent signals agreeing make a pair more certain.
-  const signals = [external, email, phone, nearEmail, company].filter(Boolean).length;
-  if (signals >= 2 && name >= 0.75) score = Math.min(1, score + 0.05 * (signals - 1));
+  if (agrees) {
+    if (email) score = Math.max(score, 0.9 + 0.1 * name);
+    if (phone) score = Math.max(score, 0.8 + 0.15 * name);
+    if (nearEmail) score = Math.max(score, 0.7 + 0.2 * name);
+    if (company) score = Math.max(score, 0.6 + 0.25 * name);
+    // Independent signals agreeing make a pair more certain.
+    const signals = [external, email, phone, nearEmail, company].filter(Boolean).length;
+    if (signals >= 2) score = Math.min(1, score + 0.05 * (signals - 1));
+  }
 
+  const reasons = new Set<Reason>();
   if (external) reasons.add("same_external_id");
   if (email) reasons.add("same_email");
   if (nearEmail) reasons.add("similar_email");
@@ -97,4 +109,8 @@ export function scorePair(a: PersonProfile, b: PersonProfile): Scored {
   if (first.similarity === 1 && last.similarity === 1) reasons.add("same_name");
   for (const r of [...first.reasons, ...last.reasons]) reasons.add(r);
   return { score: Math.round(Math.min(1, score) * 1000) / 1000, reasons: [...reasons] };
+}
+
+export function scorePair(a: PersonProfile, b: PersonProfile): Scored {
+  return scorePrepared(prepare(a), prepare(b));
 }

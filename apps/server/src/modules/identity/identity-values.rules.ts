@@ -18,16 +18,20 @@ export type PersonProfile = {
   externalIds: string[];
 };
 
+const ASCII = /^[\x00-\x7f]*$/;
+/** Transliteration to ASCII; plain ASCII (most names) skips the table lookups. */
+const ascii = (s: string) => (ASCII.test(s) ? s : anyAscii(s));
+
 /** Latin letters only, lower-case: "Zoë", "Зоя" and "ZOE " fold to comparable forms. */
 export function foldName(name: string): string {
-  return anyAscii(name)
+  return ascii(name)
     .toLowerCase()
     .replace(/[^a-z]+/g, "");
 }
 
 /** Each word of a name folded (for "Mary Ann" or "van der Berg"). */
 export function nameWords(name: string): string[] {
-  return anyAscii(name)
+  return ascii(name)
     .toLowerCase()
     .split(/[^a-z]+/)
     .filter(Boolean);
@@ -96,21 +100,46 @@ export function phonetic(folded: string): string {
   return folded ? doubleMetaphone(folded)[0] : "";
 }
 
+/** A person reduced once to what comparisons need (scoring compares each person many times). */
+export type Prepared = {
+  id: string;
+  firstRaw: string;
+  lastRaw: string;
+  /** Folded first word of the given name, and of the surname. */
+  first: string;
+  last: string;
+  emails: string[];
+  phones: string[];
+  companies: string[];
+  externalIds: string[];
+};
+
+export function prepare(p: PersonProfile): Prepared {
+  return {
+    id: p.id,
+    firstRaw: p.firstName.trim().toLowerCase(),
+    lastRaw: p.lastName.trim().toLowerCase(),
+    first: foldName(p.firstName.trim().split(/\s+/)[0] ?? ""),
+    last: foldName(p.lastName),
+    emails: p.emails.map(canonicalEmail),
+    phones: p.phones,
+    companies: p.companies.map(companyKey).filter(Boolean),
+    externalIds: p.externalIds,
+  };
+}
+
 /** The blocking keys of a person. Small blocks only: a key shared by too many people is dropped at detection time. */
-export function matchKeys(p: PersonProfile): string[] {
+export function matchKeys(profile: PersonProfile | Prepared): string[] {
+  const p = "first" in profile ? profile : prepare(profile);
   const keys = new Set<string>();
-  for (const e of p.emails) keys.add(`e:${canonicalEmail(e)}`);
+  for (const e of p.emails) keys.add(`e:${e}`);
   for (const ph of p.phones) keys.add(`p:${ph}`);
   for (const x of p.externalIds) keys.add(`x:${x}`);
-  const first = canonicalFirstName(foldName(p.firstName.split(/\s+/)[0] ?? ""));
-  const last = foldName(p.lastName);
+  const first = canonicalFirstName(p.first);
   const firstCode = phonetic(first);
-  const lastCode = phonetic(last);
+  const lastCode = phonetic(p.last);
   if (lastCode && firstCode) keys.add(`n:${lastCode}:${firstCode}`);
   if (lastCode && first) keys.add(`i:${lastCode}:${first[0]}`);
-  for (const c of p.companies) {
-    const ck = companyKey(c);
-    if (ck && firstCode) keys.add(`c:${ck}:${firstCode}`);
-  }
+  for (const ck of p.companies) if (firstCode) keys.add(`c:${ck}:${firstCode}`);
   return [...keys];
 }

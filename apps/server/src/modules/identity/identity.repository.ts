@@ -63,9 +63,12 @@ export const identityRepository = {
 
   /** One page (by id) of every live person's profile: the full scan walks the workspace with it. */
   profilePage: async (q: Q, ws: string, after: string | null, limit: number): Promise<PersonProfile[]> => {
-    const r = await sql<ProfileRow>`${PROFILE_SELECT}
-      WHERE c.workspace_id = ${ws}::uuid AND c.deleted_at IS NULL AND (${after}::uuid IS NULL OR c.id > ${after}::uuid)
-      ORDER BY c.id LIMIT ${limit}`.execute(q);
+    // Two statement shapes, so each uses the primary key range scan.
+    const r = after
+      ? await sql<ProfileRow>`${PROFILE_SELECT}
+          WHERE c.workspace_id = ${ws}::uuid AND c.id > ${after}::uuid AND c.deleted_at IS NULL ORDER BY c.id LIMIT ${limit}`.execute(q)
+      : await sql<ProfileRow>`${PROFILE_SELECT}
+          WHERE c.workspace_id = ${ws}::uuid AND c.deleted_at IS NULL ORDER BY c.id LIMIT ${limit}`.execute(q);
     return r.rows.map(toProfile);
   },
 
