@@ -24,6 +24,7 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 const ZERO = "00000000-0000-4000-8000-000000000000";
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely; the assertions check them.
 type Json = Record<string, any>;
 
 async function call(user: TestUser, method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, payload?: Json) {
