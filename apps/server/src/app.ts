@@ -6,6 +6,7 @@ import { companySearchResolver, registerCompanyRoutes } from "./modules/companie
 import { companyLinkMergeParticipant, contactSearchResolver, registerContactRoutes } from "./modules/contacts/index.js";
 import { registerCustomFieldRoutes } from "./modules/custom-fields/index.js";
 import { dataTransferJobs, registerDataTransferRoutes } from "./modules/data-transfer/index.js";
+import { dealEventRule, dealSummary, registerDealRoutes, registerPipelineRoutes, salesConfigEventRule } from "./modules/deals/index.js";
 import { seedDemoWorkspaceIfEmpty } from "./modules/demo/index.js";
 import { documentEventRule, documentMergeParticipant, documentSummary, registerDocumentRoutes } from "./modules/documents/index.js";
 import {
@@ -26,6 +27,7 @@ import {
 } from "./modules/interactions/index.js";
 import { maintenanceJobs } from "./modules/maintenance/index.js";
 import { canSeeNotificationEvent, registerNotificationRoutes } from "./modules/notifications/index.js";
+import { registerProductRoutes } from "./modules/products/index.js";
 import { EventHub, registerRealtimeRoutes } from "./modules/realtime/index.js";
 import { MergeParticipants, RecordExtensions, visibleRecords } from "./modules/records/index.js";
 import { registerSearchRoutes, SearchService } from "./modules/search/index.js";
@@ -83,6 +85,8 @@ export async function buildApi(database: Database, config: Config) {
   visibility.register("notification", (p, e) => canSeeNotificationEvent(p, e));
   visibility.register("task", taskEventRule(db));
   for (const type of ["merge", "duplicate"]) visibility.register(type, identityEventRule(db));
+  visibility.register("deal", dealEventRule(db));
+  for (const type of ["pipeline", "product"]) visibility.register(type, salesConfigEventRule);
   const hub = new EventHub(db, database.appConnection, visibility, database.logger);
   const search = new SearchService(db);
   search.register("p", contactSearchResolver(db));
@@ -90,6 +94,7 @@ export async function buildApi(database: Database, config: Config) {
   const extensions = new RecordExtensions();
   extensions.addSummary(interactionSummary(db));
   extensions.addSummary(documentSummary(db));
+  extensions.addSummary(dealSummary(db));
   const storage = localDiskStorage(path.join(config.dataDir, "files"));
   const taskLinks = new TaskLinkTypes();
   for (const type of ["contact", "company"] as const) {
@@ -121,6 +126,9 @@ export async function buildApi(database: Database, config: Config) {
   registerTaskRoutes(app, { db, auth, links: taskLinks });
   registerCalendarFeedRoutes(app, { db, auth, links: taskLinks, publicUrl: config.publicUrl });
   registerIdentityRoutes(app, { db, auth, participants: mergeParticipants() });
+  registerPipelineRoutes(app, { db, auth });
+  registerDealRoutes(app, { db, auth });
+  registerProductRoutes(app, { db, auth });
   if (config.serveWeb) await serveWebApp(app, WEB_DIST);
   app.addHook("onReady", () => hub.start());
   app.addHook("onClose", () => hub.stop());
