@@ -1,6 +1,7 @@
 import type { AppModule } from "../platform/modules/module.types";
 import { companiesModule } from "./companies/companies.module";
 import { contactsModule } from "./contacts/contacts.module";
+import { dealsModule } from "./deals/deals.module";
 import { homeModule } from "./home/home.module";
 import { identityModule } from "./identity/identity.module";
 import { settingsModule } from "./settings/settings.module";
@@ -11,4 +12,12 @@ import { tasksModule } from "./tasks/tasks.module";
  * its routes, nav link, settings sections, palette commands and search, and realtime cache
  * invalidation all come from its `AppModule` object. (Settings pins itself to the bottom.)
  */
-export const modules: readonly AppModule[] = [homeModule, contactsModule, companiesModule, tasksModule, identityModule, settingsModule];
+export const modules: readonly AppModule[] = [
+  homeModule,
+  contactsModule,
+  companiesModule,
+  dealsModule,
+  tasksModule,
+  identityModule,
+  settingsModule,
+];

@@ -213,7 +213,7 @@ export function InlineText({
   errorField: string;
   placeholder?: string;
   multiline?: boolean;
-  type?: "text" | "email" | "url" | "tel" | "number";
+  type?: "text" | "email" | "url" | "tel" | "number" | "date";
   renderValue?: (value: string) => ReactNode;
   size?: "sm" | "md" | "lg";
 }) {
