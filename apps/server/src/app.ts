@@ -8,6 +8,7 @@ import { registerCustomFieldRoutes } from "./modules/custom-fields/index.js";
 import { dataTransferJobs, registerDataTransferRoutes } from "./modules/data-transfer/index.js";
 import { seedDemoWorkspaceIfEmpty } from "./modules/demo/index.js";
 import { documentEventRule, documentSummary, registerDocumentRoutes } from "./modules/documents/index.js";
+import { forecastSettingsEventRule, quotaEventRule, registerForecastRoutes } from "./modules/forecast/index.js";
 import {
   canSeeIamEvent,
   canSeeOwner,
@@ -64,6 +65,8 @@ export async function buildApi(database: Database, config: Config) {
   visibility.register("document", documentEventRule(db));
   visibility.register("saved_view", (p, e) => canSeeViewEvent(p, e));
   visibility.register("notification", (p, e) => canSeeNotificationEvent(p, e));
+  visibility.register("quota", quotaEventRule(db));
+  visibility.register("forecast_settings", forecastSettingsEventRule);
   const hub = new EventHub(db, database.appConnection, visibility, database.logger);
   const search = new SearchService(db);
   search.register("p", contactSearchResolver(db));
@@ -94,6 +97,7 @@ export async function buildApi(database: Database, config: Config) {
   registerViewRoutes(app, { db, auth });
   registerNotificationRoutes(app, { db, auth });
   registerDataTransferRoutes(app, { db, auth, search, defaultCountry, storage });
+  registerForecastRoutes(app, { db, auth });
   if (config.serveWeb) await serveWebApp(app, WEB_DIST);
   app.addHook("onReady", () => hub.start());
   app.addHook("onClose", () => hub.stop());

@@ -10,3 +10,4 @@ export * from "./iam/iam.schemas.js";
 export * from "./platform/common.js";
 export * from "./platform/endpoint.js";
 export * from "./sales/index.js";
+export * from "./forecast/index.js";
