@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { customersBench } from "./customers.bench.js";
+import { forecastBench } from "./forecast.bench.js";
 import { ROOT } from "./lib.js";
 import { startupBench } from "./startup.bench.js";
 
@@ -11,6 +12,7 @@ import { startupBench } from "./startup.bench.js";
 const suites: Record<string, () => Promise<unknown>> = {
   startup: () => startupBench(),
   customers: () => customersBench(),
+  forecast: () => forecastBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
