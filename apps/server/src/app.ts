@@ -6,6 +6,7 @@ import { companySearchResolver, registerCompanyRoutes } from "./modules/companie
 import { contactSearchResolver, registerContactRoutes } from "./modules/contacts/index.js";
 import { registerCustomFieldRoutes } from "./modules/custom-fields/index.js";
 import { dataTransferJobs, registerDataTransferRoutes } from "./modules/data-transfer/index.js";
+import { dealEventRule, dealSummary, registerDealRoutes, registerPipelineRoutes, salesConfigEventRule } from "./modules/deals/index.js";
 import { seedDemoWorkspaceIfEmpty } from "./modules/demo/index.js";
 import { documentEventRule, documentSummary, registerDocumentRoutes } from "./modules/documents/index.js";
 import { forecastSettingsEventRule, quotaEventRule, registerForecastRoutes } from "./modules/forecast/index.js";
@@ -20,6 +21,7 @@ import {
 import { interactionEventRule, interactionSummary, registerInteractionRoutes } from "./modules/interactions/index.js";
 import { maintenanceJobs } from "./modules/maintenance/index.js";
 import { canSeeNotificationEvent, registerNotificationRoutes } from "./modules/notifications/index.js";
+import { registerProductRoutes } from "./modules/products/index.js";
 import { EventHub, registerRealtimeRoutes } from "./modules/realtime/index.js";
 import { RecordExtensions } from "./modules/records/index.js";
 import { registerSearchRoutes, SearchService } from "./modules/search/index.js";
@@ -65,6 +67,8 @@ export async function buildApi(database: Database, config: Config) {
   visibility.register("document", documentEventRule(db));
   visibility.register("saved_view", (p, e) => canSeeViewEvent(p, e));
   visibility.register("notification", (p, e) => canSeeNotificationEvent(p, e));
+  visibility.register("deal", dealEventRule(db));
+  for (const type of ["pipeline", "product"]) visibility.register(type, salesConfigEventRule);
   visibility.register("quota", quotaEventRule(db));
   visibility.register("forecast_settings", forecastSettingsEventRule);
   const hub = new EventHub(db, database.appConnection, visibility, database.logger);
@@ -74,6 +78,7 @@ export async function buildApi(database: Database, config: Config) {
   const extensions = new RecordExtensions();
   extensions.addSummary(interactionSummary(db));
   extensions.addSummary(documentSummary(db));
+  extensions.addSummary(dealSummary(db));
   const storage = localDiskStorage(path.join(config.dataDir, "files"));
   const defaultCountry = async (workspaceId: string) => (await iamRepository.workspaceById(db, workspaceId))?.default_country ?? "US";
 
@@ -97,6 +102,9 @@ export async function buildApi(database: Database, config: Config) {
   registerViewRoutes(app, { db, auth });
   registerNotificationRoutes(app, { db, auth });
   registerDataTransferRoutes(app, { db, auth, search, defaultCountry, storage });
+  registerPipelineRoutes(app, { db, auth });
+  registerDealRoutes(app, { db, auth });
+  registerProductRoutes(app, { db, auth });
   registerForecastRoutes(app, { db, auth });
   if (config.serveWeb) await serveWebApp(app, WEB_DIST);
   app.addHook("onReady", () => hub.start());
