@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { customersBench } from "./customers.bench.js";
 import { identityBench } from "./identity.bench.js";
+import { forecastBench } from "./forecast.bench.js";
 import { ROOT } from "./lib.js";
 import { startupBench } from "./startup.bench.js";
 
@@ -13,6 +14,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   startup: () => startupBench(),
   customers: () => customersBench(),
   identity: () => identityBench(),
+  forecast: () => forecastBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -9,6 +9,7 @@ import { dataTransferJobs, registerDataTransferRoutes } from "./modules/data-tra
 import { dealEventRule, dealSummary, registerDealRoutes, registerPipelineRoutes, salesConfigEventRule } from "./modules/deals/index.js";
 import { seedDemoWorkspaceIfEmpty } from "./modules/demo/index.js";
 import { documentEventRule, documentMergeParticipant, documentSummary, registerDocumentRoutes } from "./modules/documents/index.js";
+import { forecastSettingsEventRule, quotaEventRule, registerForecastRoutes } from "./modules/forecast/index.js";
 import {
   canSeeIamEvent,
   canSeeOwner,
@@ -87,6 +88,8 @@ export async function buildApi(database: Database, config: Config) {
   for (const type of ["merge", "duplicate"]) visibility.register(type, identityEventRule(db));
   visibility.register("deal", dealEventRule(db));
   for (const type of ["pipeline", "product"]) visibility.register(type, salesConfigEventRule);
+  visibility.register("quota", quotaEventRule(db));
+  visibility.register("forecast_settings", forecastSettingsEventRule);
   const hub = new EventHub(db, database.appConnection, visibility, database.logger);
   const search = new SearchService(db);
   search.register("p", contactSearchResolver(db));
@@ -129,6 +132,7 @@ export async function buildApi(database: Database, config: Config) {
   registerPipelineRoutes(app, { db, auth });
   registerDealRoutes(app, { db, auth });
   registerProductRoutes(app, { db, auth });
+  registerForecastRoutes(app, { db, auth });
   if (config.serveWeb) await serveWebApp(app, WEB_DIST);
   app.addHook("onReady", () => hub.start());
   app.addHook("onClose", () => hub.stop());

@@ -14,3 +14,4 @@ export * from "./platform/endpoint.js";
 export * from "./sales/index.js";
 export * from "./tasks/index.js";
 export * from "./playbooks/index.js";
+export * from "./forecast/index.js";

@@ -2,6 +2,7 @@ import type { AppModule } from "../platform/modules/module.types";
 import { companiesModule } from "./companies/companies.module";
 import { contactsModule } from "./contacts/contacts.module";
 import { dealsModule } from "./deals/deals.module";
+import { forecastModule } from "./forecast/forecast.module";
 import { homeModule } from "./home/home.module";
 import { identityModule } from "./identity/identity.module";
 import { settingsModule } from "./settings/settings.module";
@@ -17,6 +18,7 @@ export const modules: readonly AppModule[] = [
   contactsModule,
   companiesModule,
   dealsModule,
+  forecastModule,
   tasksModule,
   identityModule,
   settingsModule,

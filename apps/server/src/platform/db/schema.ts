@@ -507,4 +507,30 @@ export interface PlaybookStepTasksTable {
   step_key: string;
   task_id: string;
   created_at: DefaultTimestamp;
+// ── Forecast (20261129T1500_forecast.sql) ───────────────────────────────────────────────
+
+export interface ForecastSettingsTable {
+  workspace_id: string;
+  time_zone: Generated<string>;
+  updated_at: DefaultTimestamp;
+}
+
+export interface QuotasTable {
+  workspace_id: string;
+  id: string;
+  target_type: "user" | "team";
+  user_id: string | null;
+  team_id: string | null;
+  period_kind: "month" | "quarter";
+  /** A date column: select it as `::text`. */
+  period_start: ColumnType<string, string, string>;
+  amount_minor: BigintColumn;
+  currency: string;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface DB {
+  forecast_settings: ForecastSettingsTable;
+  quotas: QuotasTable;
 }

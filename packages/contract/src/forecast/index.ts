@@ -1,0 +1,2 @@
+export * from "./forecast.endpoints.js";
+export * from "./forecast.schemas.js";
