@@ -20,6 +20,7 @@ import {
 import { interactionEventRule, interactionSummary, registerInteractionRoutes } from "./modules/interactions/index.js";
 import { maintenanceJobs } from "./modules/maintenance/index.js";
 import { canSeeNotificationEvent, registerNotificationRoutes } from "./modules/notifications/index.js";
+import { dealTaskLink, playbookConsumer, registerPlaybookRoutes } from "./modules/playbooks/index.js";
 import { EventHub, registerRealtimeRoutes } from "./modules/realtime/index.js";
 import { RecordExtensions, visibleRecords } from "./modules/records/index.js";
 import { registerSearchRoutes, SearchService } from "./modules/search/index.js";
@@ -67,6 +68,7 @@ export async function buildApi(database: Database, config: Config) {
   visibility.register("saved_view", (p, e) => canSeeViewEvent(p, e));
   visibility.register("notification", (p, e) => canSeeNotificationEvent(p, e));
   visibility.register("task", taskEventRule(db));
+  visibility.register("playbook", () => true);
   const hub = new EventHub(db, database.appConnection, visibility, database.logger);
   const search = new SearchService(db);
   search.register("p", contactSearchResolver(db));
@@ -102,8 +104,10 @@ export async function buildApi(database: Database, config: Config) {
   registerNotificationRoutes(app, { db, auth });
   registerDataTransferRoutes(app, { db, auth, search, defaultCountry, storage });
   registerTimeZoneRoutes(app, { db, auth });
+  taskLinks.register("deal", dealTaskLink);
   registerTaskRoutes(app, { db, auth, links: taskLinks });
   registerCalendarFeedRoutes(app, { db, auth, links: taskLinks, publicUrl: config.publicUrl });
+  registerPlaybookRoutes(app, { db, auth });
   if (config.serveWeb) await serveWebApp(app, WEB_DIST);
   app.addHook("onReady", () => hub.start());
   app.addHook("onClose", () => hub.stop());
@@ -118,7 +122,9 @@ export async function startApp(config: Config, log: Logger, roles: Role[]): Prom
     let http: FastifyInstance | undefined;
     let url: string | undefined;
     if (roles.includes("worker")) {
-      const processor = startEventProcessor(database.db, database.appConnection, [auditConsumer], log);
+      const playbookTaskLinks = new TaskLinkTypes();
+      playbookTaskLinks.register("deal", dealTaskLink);
+      const processor = startEventProcessor(database.db, database.appConnection, [auditConsumer, playbookConsumer(playbookTaskLinks)], log);
       closers.push(() => processor.stop());
       const queue: JobQueue = await openQueue(database.appConnection, log, { supervise: true });
       closers.push(() => queue.stop({ graceful: true, wait: true, timeout: 10_000 }));
