@@ -10,6 +10,6 @@ export * from "./iam/iam.schemas.js";
 export * from "./iam/time-zone.js";
 export * from "./platform/common.js";
 export * from "./platform/endpoint.js";
+export * from "./playbooks/index.js";
 export * from "./sales/index.js";
 export * from "./tasks/index.js";
-export * from "./playbooks/index.js";
