@@ -6,6 +6,7 @@ import { companySearchResolver, registerCompanyRoutes } from "./modules/companie
 import { contactSearchResolver, registerContactRoutes } from "./modules/contacts/index.js";
 import { registerCustomFieldRoutes } from "./modules/custom-fields/index.js";
 import { dataTransferJobs, registerDataTransferRoutes } from "./modules/data-transfer/index.js";
+import { dealEventRule, dealSummary, registerDealRoutes, registerPipelineRoutes, salesConfigEventRule } from "./modules/deals/index.js";
 import { seedDemoWorkspaceIfEmpty } from "./modules/demo/index.js";
 import { documentEventRule, documentSummary, registerDocumentRoutes } from "./modules/documents/index.js";
 import {
@@ -21,6 +22,7 @@ import { interactionEventRule, interactionSummary, registerInteractionRoutes } f
 import { maintenanceJobs } from "./modules/maintenance/index.js";
 import { canSeeNotificationEvent, registerNotificationRoutes } from "./modules/notifications/index.js";
 import { dealTaskLink, playbookConsumer, registerPlaybookRoutes } from "./modules/playbooks/index.js";
+import { registerProductRoutes } from "./modules/products/index.js";
 import { EventHub, registerRealtimeRoutes } from "./modules/realtime/index.js";
 import { RecordExtensions, visibleRecords } from "./modules/records/index.js";
 import { registerSearchRoutes, SearchService } from "./modules/search/index.js";
@@ -69,6 +71,8 @@ export async function buildApi(database: Database, config: Config) {
   visibility.register("notification", (p, e) => canSeeNotificationEvent(p, e));
   visibility.register("task", taskEventRule(db));
   visibility.register("playbook", () => true);
+  visibility.register("deal", dealEventRule(db));
+  for (const type of ["pipeline", "product"]) visibility.register(type, salesConfigEventRule);
   const hub = new EventHub(db, database.appConnection, visibility, database.logger);
   const search = new SearchService(db);
   search.register("p", contactSearchResolver(db));
@@ -76,6 +80,7 @@ export async function buildApi(database: Database, config: Config) {
   const extensions = new RecordExtensions();
   extensions.addSummary(interactionSummary(db));
   extensions.addSummary(documentSummary(db));
+  extensions.addSummary(dealSummary(db));
   const storage = localDiskStorage(path.join(config.dataDir, "files"));
   const taskLinks = new TaskLinkTypes();
   for (const type of ["contact", "company"] as const) {
@@ -108,6 +113,9 @@ export async function buildApi(database: Database, config: Config) {
   registerTaskRoutes(app, { db, auth, links: taskLinks });
   registerCalendarFeedRoutes(app, { db, auth, links: taskLinks, publicUrl: config.publicUrl });
   registerPlaybookRoutes(app, { db, auth });
+  registerPipelineRoutes(app, { db, auth });
+  registerDealRoutes(app, { db, auth });
+  registerProductRoutes(app, { db, auth });
   if (config.serveWeb) await serveWebApp(app, WEB_DIST);
   app.addHook("onReady", () => hub.start());
   app.addHook("onClose", () => hub.stop());

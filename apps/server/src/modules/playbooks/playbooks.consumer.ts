@@ -4,8 +4,8 @@ import { continueStepChain, startStageSteps } from "./commands/create-step-tasks
 import { STEP_SOURCE } from "./playbooks.events.js";
 import { playbooksRepository } from "./playbooks.repository.js";
 
-/** The deal events after which a deal stands in a stage it may not have had tasks for. */
-export const DEAL_ENTERED_STAGE = ["deal.stage_changed", "deal.created"];
+/** Emitted by deals when a deal enters a stage, on creation too (DealStageChanged). */
+const DEAL_ENTERED_STAGE = "deal.stage_changed";
 
 /**
  * The playbook automation. Runs in the transaction that advances its cursor, so its tasks
@@ -18,7 +18,7 @@ export function playbookConsumer(links: TaskLinkTypes): EventConsumer {
     async handle(tx, events) {
       for (const e of events) {
         const deps = { tx, workspaceId: e.workspaceId, links };
-        if (e.entityType === "deal" && DEAL_ENTERED_STAGE.includes(e.type)) {
+        if (e.type === DEAL_ENTERED_STAGE) {
           await startStageSteps(deps, e.entityId);
         } else if (e.type === TASK_EVENTS.completed) {
           const p = e.payload as TaskCompletedPayload;

@@ -9,7 +9,7 @@ import type { DB } from "./schema.js";
 
 // int8 (bigint, counts) as JS numbers: counts and sequence numbers stay below 2^53.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
-// date as its 'YYYY-MM-DD' text: a calendar date has no time zone, a JS Date would invent one.
+// date (a calendar day, not an instant) as its ISO text 'YYYY-MM-DD', never a local-time Date.
 pg.types.setTypeParser(1082, (v) => v);
 
 export type Database = {

@@ -409,7 +409,7 @@ export interface DealsTable {
   amount_minor: BigintColumn;
   currency: string;
   has_line_items: Generated<boolean>;
-  /** A date column: select it as `::text` (pg would parse it into a local-time Date). */
+  /** A date column, read as 'YYYY-MM-DD' (connection.ts). */
   expected_close_date: ColumnType<string | null, string | null, string | null>;
   owner_id: string | null;
   company_id: string | null;
@@ -465,7 +465,7 @@ export interface DealSnapshotsTable {
   amount_minor: BigintColumn;
   currency: string;
   probability: number;
-  /** A date column: select it as `::text` (pg would parse it into a local-time Date). */
+  /** A date column, read as 'YYYY-MM-DD' (connection.ts). */
   expected_close_date: ColumnType<string | null, string | null, string | null>;
   changed: Generated<string[]>;
 }

@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, type Filter, type SortKey } from "./parse.j
 
 export type ListSpec = {
   /** Table and alias are constants of the calling module, never request text. */
-  table: "contacts" | "companies" | "tasks";
+  table: "contacts" | "companies" | "tasks" | "deals";
   alias: string;
   workspaceId: string;
   /** Tenant-independent conditions of the caller: visibility, trash, search hits. */

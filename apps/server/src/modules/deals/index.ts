@@ -1,0 +1,9 @@
+/** Deals: pipelines and stages, deals with contacts, line items and stage history, the board. */
+export { dealContext } from "./commands/deal-context.js";
+export { moveDeal } from "./commands/move-deal.js";
+export { createDeal } from "./commands/save-deal.js";
+export { createPipeline } from "./commands/save-pipeline.js";
+export { dealEventRule, salesConfigEventRule } from "./deals.policy.js";
+export { registerDealRoutes } from "./deals.routes.js";
+export { dealSummary } from "./deals.summary.js";
+export { registerPipelineRoutes } from "./pipelines.routes.js";
