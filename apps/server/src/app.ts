@@ -28,6 +28,7 @@ import {
 } from "./modules/interactions/index.js";
 import { maintenanceJobs } from "./modules/maintenance/index.js";
 import { canSeeNotificationEvent, registerNotificationRoutes } from "./modules/notifications/index.js";
+import { dealTaskLink, playbookConsumer, registerPlaybookRoutes } from "./modules/playbooks/index.js";
 import { registerProductRoutes } from "./modules/products/index.js";
 import { EventHub, registerRealtimeRoutes } from "./modules/realtime/index.js";
 import { MergeParticipants, RecordExtensions, visibleRecords } from "./modules/records/index.js";
@@ -85,6 +86,7 @@ export async function buildApi(database: Database, config: Config) {
   visibility.register("saved_view", (p, e) => canSeeViewEvent(p, e));
   visibility.register("notification", (p, e) => canSeeNotificationEvent(p, e));
   visibility.register("task", taskEventRule(db));
+  visibility.register("playbook", () => true);
   for (const type of ["merge", "duplicate"]) visibility.register(type, identityEventRule(db));
   visibility.register("deal", dealEventRule(db));
   for (const type of ["pipeline", "product"]) visibility.register(type, salesConfigEventRule);
@@ -126,8 +128,10 @@ export async function buildApi(database: Database, config: Config) {
   registerNotificationRoutes(app, { db, auth });
   registerDataTransferRoutes(app, { db, auth, search, defaultCountry, storage });
   registerTimeZoneRoutes(app, { db, auth });
+  taskLinks.register("deal", dealTaskLink);
   registerTaskRoutes(app, { db, auth, links: taskLinks });
   registerCalendarFeedRoutes(app, { db, auth, links: taskLinks, publicUrl: config.publicUrl });
+  registerPlaybookRoutes(app, { db, auth });
   registerIdentityRoutes(app, { db, auth, participants: mergeParticipants() });
   registerPipelineRoutes(app, { db, auth });
   registerDealRoutes(app, { db, auth });
@@ -147,10 +151,12 @@ export async function startApp(config: Config, log: Logger, roles: Role[]): Prom
     let http: FastifyInstance | undefined;
     let url: string | undefined;
     if (roles.includes("worker")) {
+      const playbookTaskLinks = new TaskLinkTypes();
+      playbookTaskLinks.register("deal", dealTaskLink);
       const processor = startEventProcessor(
         database.db,
         database.appConnection,
-        [auditConsumer, identityConsumer(mergeParticipants())],
+        [auditConsumer, identityConsumer(mergeParticipants()), playbookConsumer(playbookTaskLinks)],
         log,
       );
       closers.push(() => processor.stop());

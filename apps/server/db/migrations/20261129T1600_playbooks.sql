@@ -44,8 +44,14 @@ CREATE TABLE playbook_step_tasks (
   stage_entered_at timestamptz NOT NULL,
   step_key text NOT NULL,
   task_id uuid NOT NULL,
+  -- The task's state as its events report it (task.completed / reopened / deleted), so the
+  -- deal's playbook shows progress without reading the tasks module's table.
+  task_status text NOT NULL DEFAULT 'open' CHECK (task_status IN ('open', 'done', 'deleted')),
+  due_on date,
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (workspace_id, id),
   UNIQUE (workspace_id, deal_id, stage_id, stage_entered_at, step_key),
   FOREIGN KEY (workspace_id, deal_id) REFERENCES deals (workspace_id, id) ON DELETE CASCADE
 );
+-- task.completed and friends find the row by the task.
+CREATE INDEX playbook_step_tasks_task_idx ON playbook_step_tasks (workspace_id, task_id);

@@ -195,9 +195,7 @@ export const playbookExportQuerySchema = z.object({ variant: sideSchema.default(
 export const dealStepTaskStatuses = ["open", "done", "deleted"] as const;
 export const dealPlaybookStepSchema = effectiveStepSchema.extend({
   /** The task this step created for the deal's current stay in the stage; null: not yet. */
-  task: z
-    .object({ id: uuid, status: z.enum(dealStepTaskStatuses), dueDate: z.string().nullable(), assigneeId: uuid.nullable() })
-    .nullable(),
+  task: z.object({ id: uuid, status: z.enum(dealStepTaskStatuses), dueDate: z.string().nullable() }).nullable(),
 });
 export type DealPlaybookStep = z.infer<typeof dealPlaybookStepSchema>;
 export const dealPlaybookSchema = z.object({

@@ -506,6 +506,9 @@ export interface PlaybookStepTasksTable {
   stage_entered_at: Timestamp;
   step_key: string;
   task_id: string;
+  task_status: Generated<"open" | "done" | "deleted">;
+  /** A date column: select it as `::text` (pg would parse it into a local-time Date). */
+  due_on: ColumnType<string | null, string | null, string | null>;
   created_at: DefaultTimestamp;
 // ── Forecast (20261129T1500_forecast.sql) ───────────────────────────────────────────────
 
