@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { customersBench } from "./customers.bench.js";
-import { identityBench } from "./identity.bench.js";
 import { forecastBench } from "./forecast.bench.js";
+import { identityBench } from "./identity.bench.js";
 import { ROOT } from "./lib.js";
 import { startupBench } from "./startup.bench.js";
 

@@ -4,8 +4,8 @@ import type { DB } from "../../platform/db/schema.js";
 import type { Logger } from "../../platform/logging/logger.js";
 import { createTeam, createUser, createWorkspace, iamRepository } from "../iam/index.js";
 import { seedDemoCustomers } from "./seed-demo-data.js";
-import { seedDemoTasks } from "./seed-demo-tasks.js";
 import { seedDemoDuplicates } from "./seed-demo-duplicates.js";
+import { seedDemoTasks } from "./seed-demo-tasks.js";
 
 /** The demo workspace: a B2B tools company. Its sign-in is printed at every start. */
 export const DEMO = {

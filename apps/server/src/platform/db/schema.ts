@@ -510,6 +510,8 @@ export interface PlaybookStepTasksTable {
   /** A date column: select it as `::text` (pg would parse it into a local-time Date). */
   due_on: ColumnType<string | null, string | null, string | null>;
   created_at: DefaultTimestamp;
+}
+
 // ── Forecast (20261129T1500_forecast.sql) ───────────────────────────────────────────────
 
 export interface ForecastSettingsTable {
