@@ -123,11 +123,8 @@ export async function startApp(config: Config, log: Logger, roles: Role[]): Prom
       const queue: JobQueue = await openQueue(database.appConnection, log, { supervise: true });
       closers.push(() => queue.stop({ graceful: true, wait: true, timeout: 10_000 }));
       const storage = localDiskStorage(path.join(config.dataDir, "files"));
-      await registerJobs(
-        queue,
-        [...maintenanceJobs(database.db), ...dataTransferJobs({ db: database.db, storage }), ...taskJobs(database.db)],
-        log,
-      );
+      await registerJobs(queue, [...maintenanceJobs(database.db), ...dataTransferJobs({ db: database.db, storage })], log);
+      await registerJobs(queue, taskJobs(database.db), log);
     }
     if (roles.includes("api")) {
       http = await buildApi(database, config);
