@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import anyAscii from "any-ascii";
 import { sql } from "kysely";
@@ -366,6 +367,17 @@ export async function identityBench() {
     await admin.end();
     originals.length = 0;
 
+    // Baseline, same run: one paged read of every person (what any detection must at least do).
+    const b0 = performance.now();
+    for (let after = "00000000-0000-0000-0000-000000000000"; ; ) {
+      const page = await sql<{ id: string }>`SELECT id, first_name, last_name, emails, phones FROM contacts
+          WHERE workspace_id = ${ws}::uuid AND id > ${after}::uuid AND deleted_at IS NULL ORDER BY id LIMIT 20000`.execute(db);
+      if (page.rows.length === 0) break;
+      after = page.rows[page.rows.length - 1]?.id as string;
+    }
+    const baselineReadMs = Math.round(performance.now() - b0);
+    const loadBefore = os.loadavg()[0];
+
     // The measured part: the full detection job, as the worker runs it.
     let peakNodeMb = 0;
     let peakPgMb = 0;
@@ -411,6 +423,8 @@ export async function identityBench() {
       truePairs: truth.size,
       copiesOnVariantCompany: variantCompanies,
       generateMs,
+      baselineReadAllPeopleMs: baselineReadMs,
+      loadAverage1m: { before: loadBefore, after: os.loadavg()[0], cpus: os.cpus().length },
       detection: { totalMs, phasesMs: result.ms, pairsCompared: result.pairs, proposed: result.candidates },
       precision: Math.round((tp / Math.max(1, found.rows.length)) * 10_000) / 10_000,
       recall: Math.round((tp / truth.size) * 10_000) / 10_000,
