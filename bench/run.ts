@@ -4,6 +4,7 @@ import { customersBench } from "./customers.bench.js";
 import { forecastBench } from "./forecast.bench.js";
 import { identityBench } from "./identity.bench.js";
 import { ROOT } from "./lib.js";
+import { salesBench } from "./sales.bench.js";
 import { startupBench } from "./startup.bench.js";
 
 /**
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   customers: () => customersBench(),
   identity: () => identityBench(),
   forecast: () => forecastBench(),
+  sales: () => salesBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -5,6 +5,7 @@ import type { Logger } from "../../platform/logging/logger.js";
 import { createTeam, createUser, createWorkspace, iamRepository } from "../iam/index.js";
 import { seedDemoCustomers } from "./seed-demo-data.js";
 import { seedDemoDuplicates } from "./seed-demo-duplicates.js";
+import { seedDemoSales } from "./seed-demo-sales.js";
 import { seedDemoTasks } from "./seed-demo-tasks.js";
 
 /** The demo workspace: a B2B tools company. Its sign-in is printed at every start. */
@@ -56,6 +57,7 @@ export async function seedDemoWorkspace(tx: Transaction<DB>) {
     await seedDemoCustomers(tx, principal, [admin.id, manager.id, rep.id, rep.id]);
     await seedDemoTasks(tx, ws.id, [admin.id, manager.id, rep.id]);
     await seedDemoDuplicates(tx, principal);
+    await seedDemoSales(tx, principal, [admin.id, manager.id, rep.id, rep.id]);
     return ws;
   }
 }
