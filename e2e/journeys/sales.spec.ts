@@ -96,22 +96,27 @@ test("a deal dragged to the next stage moves both column totals, and moves by ke
 
   // Keyboard: pick Beta up with Space, one stage to the right, drop with Space.
   const betaCard = column(page, "Lead").getByRole("button", { name: new RegExp(`^${beta.name}`) });
+  const announced = (text: string) => expect(page.locator("[role=status][aria-live]").filter({ hasText: text })).toHaveCount(1);
   await betaCard.focus();
   await page.keyboard.press("Space");
+  await announced(`Picked up ${beta.name} in Lead`);
   await page.keyboard.press("ArrowRight");
+  await announced(`${beta.name} is over Offer`);
   await page.keyboard.press("Space");
   await expect(countOf(column(page, "Offer"))).toHaveText("2");
   await expect(totalOf(column(page, "Offer"))).toHaveText("€3,500.00 · Weighted €1,750.00");
   await expect(column(page, "Lead").getByText("No deals")).toBeVisible();
   // Screen readers heard where it went.
-  await expect(page.locator("[role=status][aria-live]").filter({ hasText: `${beta.name} was dropped in Offer` })).toHaveCount(1);
+  await announced(`${beta.name} was dropped in Offer`);
 
   // Dropping on Lost asks why; the reason is kept.
   const betaInOffer = column(page, "Offer").getByRole("button", { name: new RegExp(`^${beta.name}`) });
   await betaInOffer.focus();
   await page.keyboard.press("Space");
   await page.keyboard.press("ArrowRight");
+  await announced(`${beta.name} is over Won`);
   await page.keyboard.press("ArrowRight");
+  await announced(`${beta.name} is over Lost`);
   await page.keyboard.press("Space");
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Lost reason").fill("Chose a competitor");
