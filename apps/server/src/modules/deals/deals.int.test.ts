@@ -57,6 +57,16 @@ describe("sales endpoints", () => {
   });
 });
 
+describe("OpenAPI", () => {
+  it("documents the sales endpoints", async () => {
+    const doc = (await api.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    for (const path of ["/api/v1/pipelines/{id}/board", "/api/v1/deals/{id}/stage", "/api/v1/deals/{id}/history", "/api/v1/products"]) {
+      expect(Object.keys(doc.paths), path).toContain(path);
+    }
+    expect(Object.keys(doc.paths["/api/v1/deals/{id}/stage"])).toEqual(["post"]);
+  });
+});
+
 describe("pipelines and stages", () => {
   it("creates a pipeline with the standard stages, changes, reorders and removes stages", async () => {
     const p = await pipeline(ws);
