@@ -99,7 +99,6 @@ test("a deal dragged to the next stage moves both column totals, and moves by ke
   const announced = (text: string) => expect(page.locator("[role=status][aria-live]").filter({ hasText: text })).toHaveCount(1);
   await betaCard.focus();
   await page.keyboard.press("Space");
-  await announced(`Picked up ${beta.name} in Lead`);
   await page.keyboard.press("ArrowRight");
   await announced(`${beta.name} is over Offer`);
   await page.keyboard.press("Space");
