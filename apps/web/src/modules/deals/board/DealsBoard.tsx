@@ -52,7 +52,8 @@ export function DealsBoard({ pipeline, filters }: { pipeline: Pipeline; filters:
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
+    // Instant scrolling: a smooth scroll still running when the card is dropped would drop it on the wrong column.
+    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates, scrollBehavior: "auto" }),
   );
 
   const announcements: Announcements = useMemo(

@@ -48,6 +48,7 @@ export function DealHeader({ deal, pipeline, canEdit }: { deal: Deal; pipeline: 
                 canEdit={canEdit}
                 errorField="name"
                 size="lg"
+                renderValue={(v) => <span>{v}</span>}
                 onSave={(v) => update.mutateAsync({ name: v ?? deal.name })}
               />
             </Title>
