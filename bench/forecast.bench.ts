@@ -75,7 +75,7 @@ async function generate(db: pg.Client, ws: string) {
                     30 + (i * 31) % 90 AS cycle,
                     CASE WHEN i % 10 < 3 THEN 'won' WHEN i % 10 < 5 THEN 'lost' ELSE 'open' END AS status,
                     CASE WHEN i % 10 < 3 THEN 4 WHEN i % 10 < 5 THEN 5 ELSE (i / 10) % 4 END AS pos
-               FROM generate_series(1, ${DEALS}) i) d`,
+               FROM generate_series(1::bigint, ${DEALS}) i) d`,
     [ws],
   );
   await db.query(

@@ -5,6 +5,7 @@ import type { Logger } from "../../platform/logging/logger.js";
 import { createTeam, createUser, createWorkspace, iamRepository } from "../iam/index.js";
 import { seedDemoCustomers } from "./seed-demo-data.js";
 import { seedDemoDuplicates } from "./seed-demo-duplicates.js";
+import { seedDemoForecast } from "./seed-demo-forecast.js";
 import { seedDemoSales } from "./seed-demo-sales.js";
 import { seedDemoTasks } from "./seed-demo-tasks.js";
 
@@ -58,6 +59,7 @@ export async function seedDemoWorkspace(tx: Transaction<DB>) {
     await seedDemoTasks(tx, ws.id, [admin.id, manager.id, rep.id]);
     await seedDemoDuplicates(tx, principal);
     await seedDemoSales(tx, principal, [admin.id, manager.id, rep.id, rep.id]);
+    await seedDemoForecast(tx, principal, { managerId: manager.id, repId: rep.id, teamId: sales.team.id });
     return ws;
   }
 }

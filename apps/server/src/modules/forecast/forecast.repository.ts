@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.js";
 import type { RecordVisibility } from "../iam/index.js";
+import { ownerVisible } from "../records/index.js";
 import { BEST_CASE_PROBABILITY, type Bucket, type Cell, COMMIT_PROBABILITY } from "./forecast.rules.js";
 import type { ClosedAggregate, OpenAggregate } from "./metrics.rules.js";
 import type { Period } from "./period.rules.js";
@@ -12,11 +13,6 @@ import type { Period } from "./period.rules.js";
  * owners the caller sees.
  */
 type Q = Kysely<DB> | Transaction<DB>;
-
-export function ownerVisible(alias: string, v: RecordVisibility): RawBuilder<boolean> {
-  if (v.all) return sql<boolean>`true`;
-  return sql<boolean>`(${sql.ref(`${alias}.owner_id`)} IS NULL OR ${sql.ref(`${alias}.owner_id`)} = ANY(${v.ownerIds}::uuid[]))`;
-}
 
 /** The instant a calendar day starts in the workspace's time zone (tz comes from the settings allow-list). */
 const dayStart = (day: string, tz: string) => sql`((${day}::date)::timestamp AT TIME ZONE ${tz})`;
