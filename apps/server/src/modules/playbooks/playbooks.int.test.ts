@@ -1,8 +1,5 @@
 import { type Endpoint, playbookEndpoints } from "@rapport/contract";
-import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemActor } from "../../platform/auth/principal.js";
-import { recordEvent } from "../../platform/events/outbox.js";
 import type { StoredEvent } from "../../platform/events/processor.js";
 import {
   as,
@@ -22,63 +19,37 @@ let other: TestWorkspace;
 const ZERO = "00000000-0000-4000-8000-000000000000";
 type Json = Record<string, unknown>;
 
-/** A pipeline with three stages, written as the deals module would (its API is built elsewhere). */
+/** A pipeline with three open stages, through the deals API. */
 async function pipeline(workspaceId: string) {
-  const id = uuidv7();
-  const stages = ["Qualification", "Proposal", "Won"].map((name, position) => ({ id: uuidv7(), name, position }));
-  await api.db.insertInto("pipelines").values({ workspace_id: workspaceId, id, name: "Sales" }).execute();
-  await api.db
-    .insertInto("pipeline_stages")
-    .values(
-      stages.map((s) => ({
-        workspace_id: workspaceId,
-        id: s.id,
-        pipeline_id: id,
-        name: s.name,
-        position: s.position,
-        probability: 20,
-        kind: "open" as const,
-      })),
-    )
-    .execute();
-  return { id, stages: stages.map((s) => s.id) as [string, string, string] };
+  const admin = workspaceId === ws.id ? ws.users.admin : other.users.admin;
+  const res = await as(api, admin, {
+    method: "POST",
+    url: "/api/v1/pipelines",
+    payload: {
+      name: `Sales ${Math.random()}`,
+      stages: ["Qualification", "Proposal", "Negotiation"].map((name) => ({ name, probability: 20 })),
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const p = res.json() as { id: string; stages: { id: string }[] };
+  return { id: p.id, stages: p.stages.map((s) => s.id) as [string, string, string] };
 }
 
 async function deal(workspaceId: string, p: { id: string; stages: string[] }, ownerId: string | null, region: string | null) {
-  const id = uuidv7();
-  await api.db
-    .insertInto("deals")
-    .values({
-      workspace_id: workspaceId,
-      id,
-      name: `Deal ${id.slice(-4)}`,
-      pipeline_id: p.id,
-      stage_id: p.stages[0] as string,
-      currency: "EUR",
-      amount_minor: 1000,
-      owner_id: ownerId,
-      region,
-    })
-    .execute();
-  return id;
+  const res = await as(api, ws.users.admin, {
+    method: "POST",
+    url: "/api/v1/deals",
+    payload: { name: `Deal ${Math.random()}`, pipelineId: p.id, stageId: p.stages[0], currency: "EUR", amountMinor: 1000, ownerId, region },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  expect(workspaceId).toBe(ws.id);
+  return res.json().id as string;
 }
 
-/** Moves a deal the way the deals module does: the row and a deal.stage_changed event in one transaction. */
-async function moveDeal(workspaceId: string, dealId: string, stageId: string) {
-  await api.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable("deals")
-      .set({ stage_id: stageId, stage_entered_at: new Date() })
-      .where("workspace_id", "=", workspaceId)
-      .where("id", "=", dealId)
-      .execute();
-    await recordEvent(tx, systemActor(workspaceId), {
-      type: "deal.stage_changed",
-      entityType: "deal",
-      entityId: dealId,
-      payload: { stageId },
-    });
-  });
+/** Moves a deal on the board: the deals API writes the row and its deal.stage_changed event. */
+async function moveDeal(_workspaceId: string, dealId: string, stageId: string) {
+  const res = await as(api, ws.users.admin, { method: "POST", url: `/api/v1/deals/${dealId}/stage`, payload: { stageId } });
+  expect(res.statusCode, res.body).toBe(200);
 }
 
 const links = new TaskLinkTypes();
