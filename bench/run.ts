@@ -3,6 +3,7 @@ import path from "node:path";
 import { customersBench } from "./customers.bench.js";
 import { ROOT } from "./lib.js";
 import { startupBench } from "./startup.bench.js";
+import { transferBench } from "./transfer.bench.js";
 
 /**
  * `npm run bench [-- suite…]`: runs the named suites (default: all) and writes the figures
@@ -11,6 +12,7 @@ import { startupBench } from "./startup.bench.js";
 const suites: Record<string, () => Promise<unknown>> = {
   startup: () => startupBench(),
   customers: () => customersBench(),
+  transfer: () => transferBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
