@@ -142,14 +142,15 @@ export async function transferBench() {
     const mix = await writePeopleCsv(FILE, { rows: IMPORT_ROWS, existingEmails, matchEvery: 20, dupEvery: 50, badEvery: 200 });
     const sizeMb = Math.round(fs.statSync(FILE).size / 1e5) / 10;
 
+    const since = (await db.query<{ t: Date }>("SELECT now() AS t")).rows[0]?.t;
     const imp = await measured(["import", "contacts", FILE, "--workspace", "bench"], "ignore");
     const importSeconds = num(/rows in ([\d.]+) s/, imp.stderr);
     const summary = /— (.*) \(import/.exec(imp.stderr)?.[1] ?? imp.stderr.slice(-500);
     const after = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM contacts WHERE workspace_id = $1", [ws])).rows[0]?.n ?? 0;
     const events = (
       await db.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM domain_events WHERE workspace_id = $1 AND type IN ('contact.created', 'contact.updated') AND occurred_at > now() - interval '1 day'",
-        [ws],
+        "SELECT count(*)::int AS n FROM domain_events WHERE workspace_id = $1 AND type IN ('contact.created', 'contact.updated') AND occurred_at >= $2",
+        [ws, since],
       )
     ).rows[0]?.n;
 
