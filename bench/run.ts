@@ -6,6 +6,7 @@ import { identityBench } from "./identity.bench.js";
 import { ROOT } from "./lib.js";
 import { salesBench } from "./sales.bench.js";
 import { startupBench } from "./startup.bench.js";
+import { transferBench } from "./transfer.bench.js";
 
 /**
  * `npm run bench [-- suite…]`: runs the named suites (default: all) and writes the figures
@@ -17,6 +18,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   identity: () => identityBench(),
   forecast: () => forecastBench(),
   sales: () => salesBench(),
+  transfer: () => transferBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -92,16 +92,16 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function registerTransferCommands(program: Command) {
   program
     .command("import")
-    .description("import people from a CSV file; running it again on an interrupted import of the same file resumes it")
+    .description("import people from a CSV or vCard file; running it again on an interrupted import of the same file resumes it")
     .addArgument(new Argument("<object>", "what the file holds").choices(["contacts"]))
-    .argument("<file>", "CSV file (any delimiter; UTF-8, UTF-16 or Latin-1)")
+    .argument("<file>", "CSV file (any delimiter; UTF-8, UTF-16 or Latin-1) or vCard file (2.1, 3.0, 4.0)")
     .requiredOption("--workspace <slug>", "workspace to import into")
     .option("--map <pairs>", 'column mapping over the suggested one, e.g. "First Name=firstName,E-mail=email,Notes=-"')
     .addOption(new Option("--match <by>", "how rows find existing people").choices(["email", "phone"]).default("email"))
     .addOption(new Option("--on-match <action>", "what a row that matches does").choices(["update", "skip", "create"]).default("update"))
     .option("--dry-run", "check every row and report, write nothing")
     .option("--errors <file>", "write the error report (row, column, reason) to this CSV file")
-    .option("--batch-size <rows>", "rows per transaction", "1000")
+    .option("--batch-size <rows>", "rows per transaction", "10000")
     .action(
       (
         _object: string,
@@ -113,6 +113,7 @@ export function registerTransferCommands(program: Command) {
           onMatch: "update" | "skip" | "create";
           dryRun?: boolean;
           errors?: string;
+          batchSize: string;
         },
       ) =>
         withDatabase(async ({ db }) => {
@@ -136,6 +137,7 @@ export function registerTransferCommands(program: Command) {
             deps,
             { workspaceId: ws.id, importId: row.id },
             {
+              batchRows: Math.max(1, Number(opts.batchSize) || 10_000),
               onProgress: (r: ImportRow) => {
                 row = r;
                 const rate = Math.round((Number(r.rows_done) - from) / Math.max((Date.now() - started) / 1000, 0.001));

@@ -16,7 +16,7 @@ export type ExportObject = "contact" | "company";
 type Presented = { contact: Contact; company: CompanyRow };
 
 /** Rows per keyset page: large enough to amortise the query, small enough to keep memory flat. */
-export const EXPORT_BATCH = 2000;
+export const EXPORT_BATCH = 5000;
 
 const TABLES = {
   contact: { table: "contacts", alias: "c", fields: contactFields, searchType: "contact" },

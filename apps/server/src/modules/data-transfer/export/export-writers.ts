@@ -1,18 +1,20 @@
 import { Readable } from "node:stream";
 import type { Contact } from "@rapport/contract";
-import { stringify } from "csv-stringify/sync";
 import { neutraliseCell } from "../csv-cells.rules.js";
 import type { ExportColumn, ExportContext } from "./export-columns.js";
 import { contactToVcard } from "./vcard.rules.js";
 
-/** RFC 4180: fields with a delimiter, quote or line break are quoted; records end in CRLF. */
-const CSV = { record_delimiter: "windows" } as const;
+/** RFC 4180: fields with a delimiter, quote or line break are quoted (quotes doubled); records end in CRLF. */
+const NEEDS_QUOTES = /[",\r\n]/;
+const csvCell = (value: string) => (NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /** The BOM makes spreadsheet programs read the file as UTF-8 instead of their legacy code page. */
 const BOM = "\uFEFF";
 
 export function csvLines(rows: string[][]): string {
-  return stringify(rows, CSV);
+  let out = "";
+  for (const row of rows) out += `${row.map(csvCell).join(",")}\r\n`;
+  return out;
 }
 
 /**
@@ -23,8 +25,17 @@ export function csvLines(rows: string[][]): string {
 export function csvStream<T>(batches: AsyncIterable<T[]>, columns: ExportColumn<T>[], ctx: ExportContext): Readable {
   async function* chunks() {
     yield BOM + csvLines([columns.map((c) => neutraliseCell(c.label))]);
+    // One string per page, built cell by cell: no array per row, no per-row stringifier calls.
     for await (const batch of batches) {
-      yield csvLines(batch.map((r) => columns.map((c) => neutraliseCell(c.value(r, ctx)))));
+      let out = "";
+      for (const r of batch) {
+        for (let i = 0; i < columns.length; i++) {
+          if (i > 0) out += ",";
+          out += csvCell(neutraliseCell((columns[i] as ExportColumn<T>).value(r, ctx)));
+        }
+        out += "\r\n";
+      }
+      yield out;
     }
   }
   return Readable.from(chunks(), { objectMode: false });

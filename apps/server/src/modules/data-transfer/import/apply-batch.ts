@@ -2,7 +2,8 @@ import { sql, type Transaction } from "kysely";
 import type { DB } from "../../../platform/db/schema.js";
 import { recordEvent } from "../../../platform/events/outbox.js";
 import { contactTokens } from "../../contacts/index.js";
-import { indexRecords, insertContacts, linkCompanies, updateContacts } from "./contact-batch-writes.js";
+import { indexRecords, insertContacts, insertUpdatedEvents, linkCompanies, updateContacts } from "./contact-batch-writes.js";
+import { updatedPayload } from "./contact-events.rules.js";
 import { resolveCompanies } from "./import-companies.js";
 import type { ImportRunContext } from "./import-context.js";
 import { withImports } from "./imports.tables.js";
@@ -112,26 +113,38 @@ async function writePlans(
     { ws, visibility: ctx.visibility, ownerId: ctx.defaultOwner, companyDefs: ctx.companyDefs },
     real.flatMap((p) => (p.company ? [p.company] : [])),
   );
+  const companyOf = (p: Plan) => (p.company ? companies.ids.get(p.company) : undefined);
   const creates = real.filter((p) => p.action === "create");
   const updates = real.filter((p) => p.action === "update");
+  // The people and their contact.created events (one per person, as createContact writes).
   await insertContacts(
     tx,
-    ws,
-    creates.map((p) => ({ id: p.id, values: p.next })),
+    ctx.actor,
+    creates.map((p) => ({ id: p.id, values: p.next, companyId: companyOf(p) })),
   );
   await updateContacts(
     tx,
     ws,
     updates.map((p) => ({ id: p.id, values: p.next })),
   );
-  await linkCompanies(
+  await insertUpdatedEvents(
     tx,
-    ws,
-    real.flatMap((p) => {
-      const companyId = p.company ? companies.ids.get(p.company) : undefined;
-      return companyId ? [{ contactId: p.id, companyId }] : [];
+    ctx.actor,
+    updates.flatMap((p) => {
+      if (!p.before) return [];
+      const companyId = companyOf(p);
+      const after = companyId && !p.before.companyIds.includes(companyId) ? [...p.before.companyIds, companyId] : p.before.companyIds;
+      const payload = updatedPayload(p.before, p.before.companyIds, p.next, after);
+      return payload ? [{ id: p.id, payload }] : [];
     }),
   );
+  const links = (list: Plan[]) =>
+    list.flatMap((p) => {
+      const companyId = companyOf(p);
+      return companyId ? [{ contactId: p.id, companyId }] : [];
+    });
+  await linkCompanies(tx, ws, links(creates), { fresh: true });
+  await linkCompanies(tx, ws, links(updates));
   const tokens = (list: Plan[]) => list.map((p) => ({ id: p.id, tokens: contactTokens(p.next, ctx.contactDefs) }));
   await indexRecords(tx, ws, "p", tokens(creates), { fresh: true });
   await indexRecords(tx, ws, "p", tokens(updates));
@@ -152,10 +165,11 @@ async function writePlans(
     type: "import.rows_applied",
     entityType: "import",
     entityId: ctx.importId,
+    // The people have their own events; this one says how far the import got.
     payload: {
       rows: { from: batch.from, to: batch.to },
-      createdIds: creates.map((p) => p.id),
-      updatedIds: updates.map((p) => p.id),
+      created: creates.length,
+      updated: updates.length,
       companyIds: companies.created,
       skipped: batch.skipped,
       failed: batch.failed,

@@ -1,8 +1,10 @@
-import { pipeline, type Readable, Transform } from "node:stream";
+import { pipeline, Readable, Transform } from "node:stream";
 import { parse } from "csv-parse";
 import iconv from "iconv-lite";
 import type { FileStorage } from "../../../platform/storage/storage.js";
 import { type Encoding, ICONV_NAME, Utf8Check } from "./encoding.rules.js";
+import { VCARD_DELIMITER } from "./vcard-cards.rules.js";
+import { vcardRows } from "./vcard-file.js";
 
 export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 /** A record (one row, all its cells) larger than this is not a spreadsheet row but a broken quote. */
@@ -45,12 +47,20 @@ export function decodeHead(head: Buffer, encoding: Encoding): string {
 export type CsvFormat = { encoding: Encoding; delimiter: string };
 
 /**
- * The records of a stored CSV file, decoded and parsed as a stream (memory stays flat for
+ * The records of a stored CSV (or vCard) file, decoded and parsed as a stream (memory stays flat for
  * any size). Quoted fields may hold delimiters, quotes and line breaks; rows may have fewer
  * or more cells than the header; blank lines are skipped. Stopping early closes the file.
  */
 export async function openRecords(storage: FileStorage, key: string, format: CsvFormat): Promise<AsyncIterable<string[]> & Readable> {
   const source = await storage.get(key);
+  if (format.delimiter === VCARD_DELIMITER) {
+    // A vCard file reads as rows too: a fixed header, then one row per card.
+    const text = iconv.decodeStream(ICONV_NAME[format.encoding]) as unknown as Readable & NodeJS.WritableStream;
+    pipeline(source, text, () => {});
+    const rows = Readable.from(vcardRows(text));
+    rows.on("close", () => text.destroy());
+    return rows;
+  }
   const parser = parse({
     delimiter: format.delimiter,
     relax_column_count: true,

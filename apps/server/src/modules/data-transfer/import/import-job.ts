@@ -9,6 +9,7 @@ import { openRecords } from "./import-file.js";
 import { IMPORT_JOB, IMPORT_JOB_RETRIES, type ImportJobData, ImportQueue } from "./import-queue.js";
 import { type ImportRow, importsRepository } from "./imports.repository.js";
 import { readRow } from "./row-values.rules.js";
+import { refreshStatistics } from "./table-statistics.js";
 
 export type ImportJobDeps = { db: Kysely<DB>; storage: FileStorage };
 export type RunOptions = {
@@ -23,7 +24,10 @@ export type RunOptions = {
 };
 export type RunOutcome = "completed" | "paused" | "stopped" | "failed";
 
-export const BATCH_ROWS = 1000;
+/** Rows per transaction: large enough that each statement's fixed cost vanishes, small enough to keep memory flat. */
+export const BATCH_ROWS = 10_000;
+/** Rows between two refreshes of the statistics of the tables an import grows. */
+const ANALYZE_EVERY = 200_000;
 /** A job works this long and then hands over to a fresh job, so no job outlives pg-boss's expiry. */
 const SLICE_MS = 5 * 60_000;
 
@@ -44,39 +48,49 @@ export async function runImport(deps: ImportJobDeps, ref: ImportJobData, opts: R
   if (row.status === "queued") row = await importsRepository.update(db, ws, row.id, { status: "running", started_at: new Date() });
   const ctx = await loadRunContext(db, row);
   const batchRows = opts.batchRows ?? BATCH_ROWS;
-  let position = Number(row.rows_done);
+  const resumeAt = Number(row.rows_done);
+  let position = resumeAt;
   let batch: ParsedRow[] = [];
   let batches = 0;
-  let startedAt = Date.now();
-  const flush = async () => {
+  const apply = async (rows: ParsedRow[]) => {
+    const startedAt = Date.now();
     await db.transaction().execute(async (tx) => {
-      await applyBatch(tx, ctx, position, batch, startedAt);
+      await applyBatch(tx, ctx, position, rows, startedAt);
       await opts.beforeCommit?.(position);
     });
-    position += batch.length;
-    batch = [];
+    position += rows.length;
     batches++;
-    startedAt = Date.now();
+    // After the first batch and every ANALYZE_EVERY rows: the tables' statistics catch up.
+    if (!ctx.dryRun && (batches === 1 || (position - resumeAt) % ANALYZE_EVERY < rows.length)) await refreshStatistics(db);
     if (opts.onProgress) opts.onProgress(await importsRepository.byId(db, ws, ref.importId, null).then((r) => r as ImportRow));
   };
+  // One batch is written while the next is read and checked: the file's parsing (Node) and
+  // the writes (PostgreSQL) use a core each. Batches still commit one after the other.
+  let writing: Promise<void> | undefined;
   const records = await openRecords(deps.storage, row.storage_key, { encoding: row.encoding as Encoding, delimiter: row.delimiter });
   try {
     let index = -1;
     for await (const cells of records) {
       // Record 0 is the header; data rows before the position were applied by earlier runs.
-      if (index++ < position) continue;
+      if (index++ < resumeAt) continue;
       const { values, errors } = readRow(cells, ctx.row);
       batch.push({ rowNumber: index + 1, values, errors });
       if (batch.length >= batchRows) {
-        await flush();
+        await writing;
         if ((opts.maxBatches && batches >= opts.maxBatches) || (opts.deadline && Date.now() > opts.deadline)) return "paused";
+        writing = apply(batch);
+        // Its failure is handled where it is awaited (next batch or the end), not as unhandled.
+        writing.catch(() => {});
+        batch = [];
       }
     }
-    if (batch.length > 0) await flush();
+    await writing;
+    if (batch.length > 0) await apply(batch);
   } catch (err) {
     if (err instanceof PositionMoved) return "stopped";
-    const message = `row ${position + batch.length + 2}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 1000);
+    const message = `row ${position + 2}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 1000);
     if (isFileError(err)) {
+      await writing?.catch(() => {});
       await importsRepository.update(db, ws, ref.importId, { status: "failed", last_error: message, finished_at: new Date() });
       return "failed";
     }
@@ -85,6 +99,7 @@ export async function runImport(deps: ImportJobDeps, ref: ImportJobData, opts: R
   } finally {
     records.destroy();
   }
+  if (!ctx.dryRun && position - resumeAt >= ANALYZE_EVERY / 10) await refreshStatistics(db);
   await importsRepository.update(db, ws, ref.importId, { status: "completed", finished_at: new Date(), last_error: null });
   return "completed";
 }

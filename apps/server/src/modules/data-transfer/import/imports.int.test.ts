@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localDiskStorage } from "../../../platform/storage/storage.js";
@@ -160,6 +162,24 @@ describe("imports: files as they come", () => {
     expect((await people(w)).map((p) => p.name)).toEqual(["José Nuñez", "Jürgen Müller"]);
   });
 
+  it("imports vCard files of Google, Apple and Outlook like CSV files", async () => {
+    const w = await createTestWorkspace(api);
+    const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
+    const files = ["google-contacts.vcf", "apple-contacts.vcf", "outlook.vcf"].map((f) => fs.readFileSync(path.join(dir, f)));
+    const up = await upload(w.users.admin, files[0] as Buffer, "contacts.vcf");
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json()).toMatchObject({ delimiter: "vcard", encoding: "utf-8" });
+    expect(up.json().preview[0].values).toMatchObject({ firstName: "Ana Maria", email: ["ana.souza@gmail.example", "ana@acme.example"] });
+    for (const f of files) expect((await importFile(w, f)).progress).toMatchObject({ failed: 0 });
+    const list = await people(w);
+    expect(list.map((p) => [p.name, p.emails, p.phones, (p.companies as { name: string }[]).map((c) => c.name), p.tags])).toEqual([
+      ["Ana Maria Souza", ["ana.souza@gmail.example", "ana@acme.example"], ["+5511912345678"], ["Acme Ltda."], ["myContacts", "Suppliers"]],
+      ["Ben Okafor", ["ben@okafor.example"], [], [], ["myContacts"]],
+      ["Jürgen Müller", ["juergen.mueller@mueller-soehne.example"], ["+49301234567", "+491712345678"], ["Müller & Söhne GmbH"], []],
+      ["Renée Grün", ["renee.gruen@fabrikam.example"], ["+14255550100", "+14255550199"], ["Fabrikam Inc."], []],
+    ]);
+  });
+
   it("imports good rows, reports bad ones with row, column and reason, and keeps formula text as text", async () => {
     const w = await createTestWorkspace(api);
     const csv = [
@@ -261,6 +281,60 @@ describe("imports: one record per person", () => {
     const companies = await as(api, w.users.admin, { method: "GET", url: "/api/v1/companies" });
     expect(companies.json().items).toEqual([]);
     expect((await asOn(t.app, w.users.admin, { method: "POST", url: `/api/v1/imports/${real.id}/undo` })).statusCode).toBe(409);
+  });
+
+  it("announces each person it creates or changes with the event the contacts commands write", async () => {
+    const w = await createTestWorkspace(api);
+    const before = await as(api, w.users.admin, {
+      method: "POST",
+      url: "/api/v1/contacts",
+      payload: { firstName: "Kept", lastName: "Same", emails: ["same@x.io"], title: "CTO" },
+    });
+    const existing = await as(api, w.users.admin, {
+      method: "POST",
+      url: "/api/v1/contacts",
+      payload: { firstName: "Eve", lastName: "Old", emails: ["eve@x.io"] },
+    });
+    const csv = "First Name,Last Name,Email,Company,Title\nNia,New,nia@x.io,Acme,Buyer\nEve,Old,eve@x.io,,CEO\nKept,Same,same@x.io,,CTO\n";
+    const done = await importFile(w, Buffer.from(csv), {}, w.users.manager);
+    expect(done.progress).toMatchObject({ created: 1, updated: 2 });
+    const events = await api.database.pool.query(
+      `SELECT type, entity_id, actor_type, actor_id, payload FROM domain_events
+        WHERE workspace_id = $1 AND type IN ('contact.created', 'contact.updated') AND occurred_at >= $2 ORDER BY seq`,
+      [w.id, done.startedAt],
+    );
+    const nia = (await people(w)).find((p) => p.firstName === "Nia") as Record<string, unknown>;
+    const acme = (nia.companies as { companyId: string }[])[0]?.companyId;
+    expect(events.rows.map((e) => [e.type, e.entity_id, e.actor_type, e.actor_id])).toEqual([
+      ["contact.created", nia.id, "user", w.users.manager.id],
+      ["contact.updated", existing.json().id, "user", w.users.manager.id],
+    ]);
+    expect(events.rows[0].payload).toEqual({
+      after: {
+        firstName: "Nia",
+        lastName: "New",
+        title: "Buyer",
+        emails: ["nia@x.io"],
+        phones: [],
+        addresses: [],
+        social: {},
+        lifecycleStage: "lead",
+        source: null,
+        ownerId: w.users.manager.id,
+        tags: [],
+        notes: null,
+        custom: {},
+        companyIds: [acme],
+      },
+      ownerId: w.users.manager.id,
+    });
+    expect(events.rows[1].payload).toEqual({
+      changes: { title: { old: null, new: "CEO" } },
+      ownerId: existing.json().ownerId,
+      previousOwnerId: existing.json().ownerId,
+    });
+    // "Kept Same" changed nothing: no event for them.
+    expect(events.rows.map((e) => e.entity_id)).not.toContain(before.json().id);
   });
 
   it("are described in the OpenAPI document", async () => {

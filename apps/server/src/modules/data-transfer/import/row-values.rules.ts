@@ -4,6 +4,7 @@ import { type CustomFieldDefinition, validateCustomValues } from "../../custom-f
 import { normaliseTags } from "../../records/index.js";
 import { restoreCell, splitMulti } from "../csv-cells.rules.js";
 import { parseCustomCell } from "../custom-cells.rules.js";
+import { countryCode } from "./country.rules.js";
 import { headerKey } from "./mapping.rules.js";
 
 export type RowContext = {
@@ -71,7 +72,7 @@ export function readRow(cells: string[], ctx: RowContext): { values: ImportValue
     else if (target.startsWith("custom.")) {
       const def = defs.get(target.slice(7));
       if (def) custom[def.key] = parseCustomCell(def, cell);
-    } else if (ADDRESS_PARTS.has(target)) address[target] = cell;
+    } else if (ADDRESS_PARTS.has(target)) address[target] = target === "country" ? countryCode(cell) : cell;
     else if (!single.has(target)) single.set(target, { value: cell, column });
     if (!columnOf.has(target)) columnOf.set(target, column);
   });

@@ -14,6 +14,7 @@ import { decodeHead, readHead, storeUpload } from "../import-file.js";
 import { presentImport } from "../imports.presenter.js";
 import { importsRepository } from "../imports.repository.js";
 import { contactTargets, suggestMapping } from "../mapping.rules.js";
+import { looksLikeVcard, VCARD_DELIMITER } from "../vcard-cards.rules.js";
 
 export const PREVIEW_ROWS = 20;
 export const MAX_COLUMNS = 20_000;
@@ -31,12 +32,13 @@ export async function inspectUpload(storage: FileStorage, workspaceId: string, i
   try {
     if (stored.size === 0) throw badRequest("empty_file", "The file is empty.", [{ path: "body.file", message: "empty" }]);
     const encoding = detectEncoding(stored.head, stored.validUtf8);
-    const delimiter = detectDelimiter(decodeHead(stored.head, encoding));
+    const text = decodeHead(stored.head, encoding);
+    const delimiter = looksLikeVcard(text) ? VCARD_DELIMITER : detectDelimiter(text);
     let head: string[][];
     try {
       head = await readHead(storage, key, { encoding, delimiter }, PREVIEW_ROWS + 1);
     } catch (err) {
-      throw new ProblemError(422, "unreadable_file", `The file is not a CSV file that can be read: ${(err as Error).message}`);
+      throw new ProblemError(422, "unreadable_file", `The file is not a CSV or vCard file that can be read: ${(err as Error).message}`);
     }
     const [header, ...sample] = head;
     if (!header || header.every((h) => !h.trim())) throw new ProblemError(422, "no_header", "The first row must name the columns.");
