@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { auditConsumer, registerAuditRoutes } from "./modules/audit/index.js";
 import { companySearchResolver, registerCompanyRoutes } from "./modules/companies/index.js";
 import { companyLinkMergeParticipant, contactSearchResolver, registerContactRoutes } from "./modules/contacts/index.js";
-import { registerCustomFieldRoutes } from "./modules/custom-fields/index.js";
+import { CustomFieldDefinitions, registerCustomFieldRoutes } from "./modules/custom-fields/index.js";
 import { dataTransferJobs, registerDataTransferRoutes } from "./modules/data-transfer/index.js";
 import { dealEventRule, dealSummary, registerDealRoutes, registerPipelineRoutes, salesConfigEventRule } from "./modules/deals/index.js";
 import { seedDemoWorkspaceIfEmpty } from "./modules/demo/index.js";
@@ -36,6 +36,7 @@ import { registerSearchRoutes, SearchService } from "./modules/search/index.js";
 import { registerCalendarFeedRoutes, registerTaskRoutes, TaskLinkTypes, taskEventRule, taskJobs } from "./modules/tasks/index.js";
 import { canSeeViewEvent, registerViewRoutes } from "./modules/views/index.js";
 import type { Config } from "./platform/config.js";
+import { CacheInvalidation, WorkspaceCache } from "./platform/db/cache-invalidation.js";
 import { type Database, openDatabase } from "./platform/db/connection.js";
 import { startEventProcessor } from "./platform/events/processor.js";
 import { EventVisibility } from "./platform/events/visibility.js";
@@ -105,7 +106,10 @@ export async function buildApi(database: Database, config: Config) {
   for (const type of ["contact", "company"] as const) {
     taskLinks.register(type, { visible: (q, ws, ids, v) => visibleRecords(q, ws, type, ids, v) });
   }
-  const defaultCountry = async (workspaceId: string) => (await iamRepository.workspaceById(db, workspaceId))?.default_country ?? "US";
+  const invalidation = new CacheInvalidation(database.appConnection, database.logger);
+  const definitions = new CustomFieldDefinitions(db, invalidation);
+  const workspaces = new WorkspaceCache(invalidation, "workspace", (ws) => iamRepository.workspaceById(db, ws));
+  const defaultCountry = async (workspaceId: string) => (await workspaces.get(workspaceId))?.default_country ?? "US";
 
   app.get("/healthz", { schema: { hide: true } }, async (_req, reply) => {
     try {
@@ -118,10 +122,10 @@ export async function buildApi(database: Database, config: Config) {
   registerIamRoutes(app, { db, auth, config });
   registerAuditRoutes(app, { db, auth });
   registerRealtimeRoutes(app, { auth, hub });
-  registerCustomFieldRoutes(app, { db, auth });
+  registerCustomFieldRoutes(app, { db, auth, definitions });
   registerSearchRoutes(app, { auth, search, defaultCountry });
-  registerContactRoutes(app, { db, auth, search, extensions, defaultCountry });
-  registerCompanyRoutes(app, { db, auth, search, extensions, defaultCountry });
+  registerContactRoutes(app, { db, auth, search, extensions, definitions, defaultCountry });
+  registerCompanyRoutes(app, { db, auth, search, extensions, definitions, defaultCountry });
   registerInteractionRoutes(app, { db, auth });
   registerDocumentRoutes(app, { db, auth, storage });
   registerViewRoutes(app, { db, auth });
@@ -140,6 +144,8 @@ export async function buildApi(database: Database, config: Config) {
   if (config.serveWeb) await serveWebApp(app, WEB_DIST);
   app.addHook("onReady", () => hub.start());
   app.addHook("onClose", () => hub.stop());
+  app.addHook("onReady", () => invalidation.start());
+  app.addHook("onClose", () => invalidation.stop());
   return app;
 }
 

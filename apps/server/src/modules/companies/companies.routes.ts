@@ -9,7 +9,7 @@ import { runCommand } from "../../platform/http/command.js";
 import { notFound } from "../../platform/http/problem.js";
 import { route } from "../../platform/http/route.js";
 import { contactsRepository, presentContact, presentFields } from "../contacts/index.js";
-import { type CustomFieldRow, customFieldsRepository } from "../custom-fields/index.js";
+import { type CustomFieldDefinitions, type CustomFieldRow, customFieldsRepository } from "../custom-fields/index.js";
 import { recordVisibility } from "../iam/index.js";
 import { bulkRecords, type RecordExtensions, type RecordKind, registerRecordTrashRoutes } from "../records/index.js";
 import type { SearchService } from "../search/index.js";
@@ -24,6 +24,7 @@ export type CompaniesDeps = {
   auth: Authenticator;
   search: SearchService;
   extensions: RecordExtensions;
+  definitions: CustomFieldDefinitions;
   defaultCountry: (workspaceId: string) => Promise<string>;
 };
 
@@ -31,6 +32,9 @@ type Q = Kysely<DB> | Transaction<DB>;
 
 export function registerCompanyRoutes(app: FastifyInstance, deps: CompaniesDeps) {
   const { db, auth } = deps;
+  // Outside a transaction, this copy's cached definitions; inside one, the committed rows.
+  const definitionsIn = (q: Kysely<DB> | Transaction<DB>, ws: string, object: "contact" | "company") =>
+    q === db ? deps.definitions.list(ws, object) : customFieldsRepository.list(q, ws, object);
 
   async function present(p: Principal, rows: CompanyRow[], q: Q = db, defs?: CustomFieldRow[]) {
     const counts = await contactsRepository.countByCompany(
@@ -39,7 +43,7 @@ export function registerCompanyRoutes(app: FastifyInstance, deps: CompaniesDeps)
       rows.map((r) => r.id),
       await recordVisibility(q, p),
     );
-    const keys = new Set((defs ?? (await customFieldsRepository.list(q, p.workspaceId, "company"))).map((d) => d.key));
+    const keys = new Set((defs ?? (await definitionsIn(q, p.workspaceId, "company"))).map((d) => d.key));
     return rows.map((r) => presentCompany(r, counts.get(r.id) ?? 0, keys));
   }
 
@@ -51,12 +55,12 @@ export function registerCompanyRoutes(app: FastifyInstance, deps: CompaniesDeps)
 
   route(app, auth, ep.fields, async ({ principal }) => {
     requirePermission(principal, "records.read");
-    return { items: presentFields(companyFields(await customFieldsRepository.list(db, principal.workspaceId, "company"))) };
+    return { items: presentFields(companyFields(await deps.definitions.list(principal.workspaceId, "company"))) };
   });
 
   route(app, auth, ep.list, async ({ principal, query }) => {
     requirePermission(principal, "records.read");
-    const defs = await customFieldsRepository.list(db, principal.workspaceId, "company");
+    const defs = await deps.definitions.list(principal.workspaceId, "company");
     const fields = companyFields(defs);
     const filters = parseFilters(query, fields);
     const trash = query.trash === "true";
@@ -108,7 +112,7 @@ export function registerCompanyRoutes(app: FastifyInstance, deps: CompaniesDeps)
       ws,
       page.rows.map((r) => r.id),
     );
-    const keys = new Set((await customFieldsRepository.list(db, ws, "contact")).map((d) => d.key));
+    const keys = new Set((await deps.definitions.list(ws, "contact")).map((d) => d.key));
     return { items: page.rows.map((r) => presentContact(r, links.get(r.id) ?? [], keys)), nextCursor: page.nextCursor };
   });
 

@@ -8,6 +8,8 @@ import { contactFields } from "./contacts.fields.js";
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type ContactRow = Selectable<ContactsTable>;
+/** A list page's row, with its company links when the page query read them. */
+export type ContactPageRow = ContactRow & { company_links?: CompanyLinkRow[] };
 export type CompanyLinkRow = { contact_id: string; company_id: string; name: string; role: string | null; is_primary: boolean };
 
 /** SQL condition: the contact (alias `c`) is visible to the caller. */
@@ -53,6 +55,18 @@ export const contactsRepository = {
       .execute();
     return rows.map((r) => r.id);
   },
+
+  /**
+   * The `company_links` column of a list page (alias `c`): the same rows and order as
+   * `companyLinks`, as JSON, computed in the page's own statement.
+   */
+  companyLinksColumn: (): RawBuilder<unknown> =>
+    sql`(SELECT coalesce(json_agg(json_build_object('contact_id', l.contact_id, 'company_id', l.company_id, 'name', co.name,
+                                                   'role', l.role, 'is_primary', l.is_primary)
+                                  ORDER BY l.is_primary DESC, co.name_key), '[]'::json)
+           FROM contact_companies l
+           JOIN companies co ON co.workspace_id = l.workspace_id AND co.id = l.company_id
+          WHERE l.workspace_id = c.workspace_id AND l.contact_id = c.id AND co.deleted_at IS NULL) AS company_links`,
 
   companyLinks: async (q: Q, ws: string, contactIds: string[]): Promise<Map<string, CompanyLinkRow[]>> => {
     const map = new Map<string, CompanyLinkRow[]>(contactIds.map((id) => [id, []]));

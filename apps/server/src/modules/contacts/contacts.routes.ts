@@ -8,14 +8,14 @@ import type { DB } from "../../platform/db/schema.js";
 import { runCommand } from "../../platform/http/command.js";
 import { notFound } from "../../platform/http/problem.js";
 import { route } from "../../platform/http/route.js";
-import { type CustomFieldRow, customFieldsRepository } from "../custom-fields/index.js";
+import { type CustomFieldDefinitions, type CustomFieldRow, customFieldsRepository } from "../custom-fields/index.js";
 import { recordVisibility } from "../iam/index.js";
 import { bulkRecords, type RecordExtensions, type RecordKind, registerRecordTrashRoutes } from "../records/index.js";
 import type { SearchService } from "../search/index.js";
 import { contactContext, createContact, updateContact } from "./commands/save-contact.js";
 import { contactFields, presentFields } from "./contacts.fields.js";
 import { presentContact } from "./contacts.presenter.js";
-import { type ContactRow, contactsRepository, visibleCondition } from "./contacts.repository.js";
+import { type ContactPageRow, type ContactRow, contactsRepository, visibleCondition } from "./contacts.repository.js";
 import { contactTokens } from "./contacts.search.js";
 
 export type ContactsDeps = {
@@ -23,20 +23,21 @@ export type ContactsDeps = {
   auth: Authenticator;
   search: SearchService;
   extensions: RecordExtensions;
+  definitions: CustomFieldDefinitions;
   defaultCountry: (workspaceId: string) => Promise<string>;
 };
 
 export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) {
   const { db, auth } = deps;
+  // Outside a transaction, this copy's cached definitions; inside one, the committed rows.
+  const definitionsIn = (q: Kysely<DB> | Transaction<DB>, ws: string, object: "contact" | "company") =>
+    q === db ? deps.definitions.list(ws, object) : customFieldsRepository.list(q, ws, object);
 
-  async function present(p: Principal, rows: ContactRow[], q: Kysely<DB> | Transaction<DB> = db, defs?: CustomFieldRow[]) {
-    const links = await contactsRepository.companyLinks(
-      q,
-      p.workspaceId,
-      rows.map((r) => r.id),
-    );
-    const keys = new Set((defs ?? (await customFieldsRepository.list(q, p.workspaceId, "contact"))).map((d) => d.key));
-    return rows.map((r) => presentContact(r, links.get(r.id) ?? [], keys));
+  async function present(p: Principal, rows: ContactPageRow[], q: Kysely<DB> | Transaction<DB> = db, defs?: CustomFieldRow[]) {
+    const unread = rows.filter((r) => !r.company_links).map((r) => r.id);
+    const links = await contactsRepository.companyLinks(q, p.workspaceId, unread);
+    const keys = new Set((defs ?? (await definitionsIn(q, p.workspaceId, "contact"))).map((d) => d.key));
+    return rows.map((r) => presentContact(r, r.company_links ?? links.get(r.id) ?? [], keys));
   }
 
   async function getVisible(p: Principal, id: string, includeDeleted = false, q: Kysely<DB> | Transaction<DB> = db) {
@@ -47,12 +48,12 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
 
   route(app, auth, ep.fields, async ({ principal }) => {
     requirePermission(principal, "records.read");
-    return { items: presentFields(contactFields(await customFieldsRepository.list(db, principal.workspaceId, "contact"))) };
+    return { items: presentFields(contactFields(await deps.definitions.list(principal.workspaceId, "contact"))) };
   });
 
   route(app, auth, ep.list, async ({ principal, query }) => {
     requirePermission(principal, "records.read");
-    const defs = await customFieldsRepository.list(db, principal.workspaceId, "contact");
+    const defs = await deps.definitions.list(principal.workspaceId, "contact");
     const fields = contactFields(defs);
     const filters = parseFilters(query, fields);
     const trash = query.trash === "true";
@@ -67,7 +68,7 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
       });
       conditions.push(sql<boolean>`c.id = ANY(${hits.map((h) => h.id)}::uuid[])`);
     }
-    const page = await runList<ContactRow>(db, {
+    const page = await runList<ContactPageRow>(db, {
       table: "contacts",
       alias: "c",
       workspaceId: principal.workspaceId,
@@ -76,6 +77,7 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
       sort,
       cursor: query.cursor,
       limit: query.limit,
+      pageColumns: [contactsRepository.companyLinksColumn()],
     });
     return { items: await present(principal, page.rows, db, defs), nextCursor: page.nextCursor };
   });

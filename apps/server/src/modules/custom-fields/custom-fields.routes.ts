@@ -10,6 +10,7 @@ import { runCommand } from "../../platform/http/command.js";
 import { badRequest, conflict, notFound } from "../../platform/http/problem.js";
 import { route } from "../../platform/http/route.js";
 import { type CustomFieldRow, customFieldsRepository } from "./custom-fields.repository.js";
+import type { CustomFieldDefinitions } from "./definitions-cache.js";
 
 export const presentCustomField = (r: CustomFieldRow): CustomField => ({
   id: r.id,
@@ -25,12 +26,15 @@ export const presentCustomField = (r: CustomFieldRow): CustomField => ({
 
 const needsOptions = (type: string) => type === "select" || type === "multi_select";
 
-export function registerCustomFieldRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; auth: Authenticator }) {
-  const { db, auth } = deps;
+export function registerCustomFieldRoutes(
+  app: FastifyInstance,
+  deps: { db: Kysely<DB>; auth: Authenticator; definitions: CustomFieldDefinitions },
+) {
+  const { db, auth, definitions } = deps;
 
   route(app, auth, ep.list, async ({ principal, query }) => {
     requirePermission(principal, "records.read");
-    return { items: (await customFieldsRepository.list(db, principal.workspaceId, query.objectType)).map(presentCustomField) };
+    return { items: (await definitions.list(principal.workspaceId, query.objectType)).map(presentCustomField) };
   });
 
   route(app, auth, ep.create, async ({ principal, body, req }) => {
@@ -38,7 +42,7 @@ export function registerCustomFieldRoutes(app: FastifyInstance, deps: { db: Kyse
     if (needsOptions(body.type) && body.options.length === 0) {
       throw badRequest("options_required", "Select fields need at least one option.", [{ path: "body.options", message: "required" }]);
     }
-    return runCommand(db, req, async (tx) => {
+    const created = await runCommand(db, req, async (tx) => {
       const existing = await customFieldsRepository.list(tx, principal.workspaceId, body.objectType);
       if (existing.some((f) => f.key === body.key)) throw conflict("field_exists", `A field "${body.key}" exists already.`);
       if (existing.length >= 200) throw conflict("too_many_fields", "At most 200 custom fields per object.");
@@ -65,11 +69,13 @@ export function registerCustomFieldRoutes(app: FastifyInstance, deps: { db: Kyse
       });
       return presentCustomField(row);
     });
+    definitions.changed(principal.workspaceId);
+    return created;
   });
 
   route(app, auth, ep.update, async ({ principal, params, body, req }) => {
     requirePermission(principal, "workspace.manage");
-    return runCommand(db, req, async (tx) => {
+    const updated = await runCommand(db, req, async (tx) => {
       const before = await customFieldsRepository.byId(tx, principal.workspaceId, params.id);
       if (!before) throw notFound("custom field");
       if (body.options && needsOptions(before.type) && body.options.length === 0) {
@@ -98,6 +104,8 @@ export function registerCustomFieldRoutes(app: FastifyInstance, deps: { db: Kyse
       }
       return presentCustomField(after);
     });
+    definitions.changed(principal.workspaceId);
+    return updated;
   });
 
   route(app, auth, ep.remove, async ({ principal, params, req }) => {
@@ -119,6 +127,7 @@ export function registerCustomFieldRoutes(app: FastifyInstance, deps: { db: Kyse
         payload: { before: presentCustomField(before) },
       });
     });
+    definitions.changed(principal.workspaceId);
     return undefined;
   });
 }

@@ -65,6 +65,13 @@ export function createAuthenticator(db: Kysely<DB>): Authenticator {
         .selectFrom("sessions")
         .innerJoin("users", (j) => j.onRef("users.workspace_id", "=", "sessions.workspace_id").onRef("users.id", "=", "sessions.user_id"))
         .select(["sessions.id", "sessions.user_id", "sessions.last_seen_at", "users.role"])
+        // The user's teams in the same round trip (record visibility needs them).
+        .select(
+          sql<string[]>`ARRAY(SELECT tm.team_id FROM team_members tm
+                               WHERE tm.workspace_id = sessions.workspace_id AND tm.user_id = sessions.user_id ORDER BY tm.team_id)`.as(
+            "team_ids",
+          ),
+        )
         .where("sessions.workspace_id", "=", parsed.workspaceId)
         .where("sessions.token_hash", "=", hashSecret(parsed.secret))
         .where("sessions.revoked_at", "is", null)
@@ -80,8 +87,7 @@ export function createAuthenticator(db: Kysely<DB>): Authenticator {
           .where("id", "=", row.id)
           .execute();
       }
-      const teams = await iamRepository.teamIdsByUser(db, parsed.workspaceId, [row.user_id]);
-      return principal(parsed.workspaceId, "user", row.user_id, row.user_id, row.role, teams.get(row.user_id) ?? [], row.id);
+      return principal(parsed.workspaceId, "user", row.user_id, row.user_id, row.role, row.team_ids, row.id);
     },
 
     async fromApiKey(token) {

@@ -10,26 +10,25 @@ export type EntityCode = "p" | "c";
  * which typo-tolerant lookups search.
  */
 export async function indexRecord(tx: Transaction<DB>, workspaceId: string, entityType: EntityCode, entityId: string, tokens: Token[]) {
-  await tx
-    .deleteFrom("search_tokens")
-    .where("workspace_id", "=", workspaceId)
-    .where("entity_type", "=", entityType)
-    .where("entity_id", "=", entityId)
-    .execute();
   const unique = uniqueTokens(tokens);
-  if (unique.length === 0) return;
-  await tx
-    .insertInto("search_tokens")
-    .values(
-      unique.map((t) => ({ workspace_id: workspaceId, token: t.token, entity_type: entityType, entity_id: entityId, field: t.field })),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .execute();
   const vocabulary = [...new Set(unique.filter((t) => t.field === "n" && t.token.length >= 2).map((t) => t.token))];
-  if (vocabulary.length > 0) {
-    await sql`INSERT INTO search_vocabulary (workspace_id, token)
-              SELECT ${workspaceId}::uuid, unnest(${vocabulary}::text[]) ON CONFLICT DO NOTHING`.execute(tx);
-  }
+  // One statement (one round trip per write): drop the tokens the record no longer has, add
+  // the new ones, grow the vocabulary. The deleted and inserted rows never overlap.
+  await sql`
+    WITH t AS (
+      SELECT * FROM unnest(${unique.map((t) => t.token)}::text[], ${unique.map((t) => t.field)}::char(1)[]) AS t(token, field)
+    ), gone AS (
+      DELETE FROM search_tokens s
+       WHERE s.workspace_id = ${workspaceId}::uuid AND s.entity_type = ${entityType} AND s.entity_id = ${entityId}::uuid
+         AND NOT EXISTS (SELECT 1 FROM t WHERE t.token = s.token AND t.field = s.field)
+    ), added AS (
+      INSERT INTO search_tokens (workspace_id, token, entity_type, entity_id, field)
+      SELECT ${workspaceId}::uuid, t.token, ${entityType}, ${entityId}::uuid, t.field FROM t
+      ON CONFLICT DO NOTHING
+    )
+    INSERT INTO search_vocabulary (workspace_id, token)
+    SELECT ${workspaceId}::uuid, unnest(${vocabulary}::text[])
+    ON CONFLICT DO NOTHING`.execute(tx);
 }
 
 export async function unindexRecords(tx: Transaction<DB>, workspaceId: string, entityType: EntityCode, entityIds: string[]) {

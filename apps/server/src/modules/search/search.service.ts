@@ -1,5 +1,5 @@
 import type { SearchHit } from "@rapport/contract";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { DB } from "../../platform/db/schema.js";
@@ -18,7 +18,14 @@ export type ResolvedRecord = {
 export type SearchResolver = (principal: Principal, ids: string[]) => Promise<ResolvedRecord[]>;
 
 const TYPE_OF: Record<EntityCode, SearchHit["type"]> = { p: "contact", c: "company" };
-const CANDIDATES = 200;
+
+/**
+ * How many of the best-ranked postings are read through the owning modules for a page of
+ * `limit` hits. Ranking happens in SQL first (exact before prefix before near spellings),
+ * so reading a few more than the page is enough; reading 200 arbitrary records per query
+ * was most of the cost of a search (decision 0014).
+ */
+const candidatesFor = (limit: number) => Math.min(200, limit * 2 + 10);
 
 type WordMatch = { word: string; exact: boolean; prefixes: string[]; fuzzy: string[] };
 
@@ -47,6 +54,7 @@ export class SearchService {
     const entityTypes = (Object.keys(TYPE_OF) as EntityCode[]).filter((e) => !opts.types || opts.types.includes(TYPE_OF[e]));
     if (entityTypes.length === 0) return [];
     const trimmed = q.trim();
+    const k = candidatesFor(opts.limit);
     let candidates: { entity_type: EntityCode; entity_id: string }[];
     let terms: string[];
     let matches: WordMatch[] = [];
@@ -54,16 +62,16 @@ export class SearchService {
     if (trimmed.includes("@") || /^[^\s]+\.[^\s.]+$/.test(trimmed)) {
       // An email, or a domain / email prefix such as "acme.example".
       terms = [fold(trimmed)];
-      candidates = await this.prefixPostings(ws, entityTypes, terms);
+      candidates = await this.prefixPostings(ws, entityTypes, terms, k);
     } else if (phone) {
       terms = phone;
-      candidates = await this.prefixPostings(ws, entityTypes, phone);
+      candidates = await this.prefixPostings(ws, entityTypes, phone, k);
     } else {
       const qwords = words(trimmed).slice(0, 6);
       if (qwords.length === 0) return [];
       matches = await Promise.all(qwords.map((w, i) => this.matchWord(ws, w, i === qwords.length - 1)));
       terms = matches.flatMap((m) => [m.word, ...m.fuzzy]);
-      candidates = await this.wordPostings(ws, entityTypes, matches);
+      candidates = await this.wordPostings(ws, entityTypes, matches, k);
     }
     const hits: SearchHit[] = [];
     for (const entity of entityTypes) {
@@ -121,27 +129,66 @@ export class SearchService {
     return { word, exact, prefixes: isLast || !exact ? prefixes : [word], fuzzy };
   }
 
-  private async wordPostings(ws: string, entityTypes: EntityCode[], matches: WordMatch[]) {
-    const parts = matches.map((m) => {
-      const exactTokens = [m.word, ...m.fuzzy];
-      const prefixTokens = m.prefixes;
-      return sql`SELECT entity_type, entity_id FROM search_tokens
-                  WHERE workspace_id = ${ws} AND entity_type = ANY(${entityTypes}::char(1)[])
-                    AND (token = ANY(${[...new Set([...exactTokens, ...prefixTokens])]}::text[]))`;
-    });
-    const query = sql<{ entity_type: EntityCode; entity_id: string }>`${sql.join(parts, sql` INTERSECT `)} LIMIT ${CANDIDATES}`;
-    return (await query.execute(this.db)).rows;
+  /**
+   * Records having every word, best first. One word: tiers read in order, each stopping
+   * after `k` postings (exact name word, exact word anywhere, prefixes, near spellings).
+   * Several words: every posting of the words, scored per word like `score` below and
+   * summed, keeping the records that have all of them (this replaced an INTERSECT, which
+   * read the same postings but could not rank them).
+   */
+  private async wordPostings(ws: string, entityTypes: EntityCode[], matches: WordMatch[], k: number) {
+    const types = sql`${entityTypes}::char(1)[]`;
+    if (matches.length === 1) {
+      const m = matches[0] as WordMatch;
+      const tier = (n: number, condition: RawBuilder<unknown>) =>
+        sql`(SELECT entity_type, entity_id, ${sql.lit(n)} AS tier FROM search_tokens
+              WHERE workspace_id = ${ws} AND entity_type = ANY(${types}) AND ${condition} LIMIT ${sql.lit(k)})`;
+      const tiers = [
+        tier(0, sql`token = ${m.word} AND field = 'n'`),
+        tier(1, sql`token = ${m.word}`),
+        ...(m.prefixes.length ? [tier(2, sql`token = ANY(${m.prefixes}::text[])`)] : []),
+        ...(m.fuzzy.length ? [tier(3, sql`token = ANY(${m.fuzzy}::text[])`)] : []),
+      ];
+      const ranked = await sql<{ entity_type: EntityCode; entity_id: string }>`
+        SELECT entity_type, entity_id FROM (${sql.join(tiers, sql` UNION ALL `)}) t
+         GROUP BY entity_type, entity_id ORDER BY min(tier), entity_id LIMIT ${sql.lit(k)}`.execute(this.db);
+      return ranked.rows;
+    }
+    const words = matches.map(
+      (m, i) => sql`(${sql.lit(i)}, ${m.word}::text, ${m.prefixes}::text[], ${[...new Set([m.word, ...m.fuzzy, ...m.prefixes])]}::text[])`,
+    );
+    const ranked = await sql<{ entity_type: EntityCode; entity_id: string }>`
+      SELECT entity_type, entity_id FROM (
+        SELECT s.entity_type, s.entity_id, w.i,
+               max(CASE WHEN s.token = w.word THEN (CASE WHEN s.field = 'n' THEN 100 ELSE 90 END)
+                        WHEN s.token = ANY(w.prefixes) THEN 75 ELSE 50 END) AS score
+          FROM (VALUES ${sql.join(words)}) AS w(i, word, prefixes, tokens)
+          JOIN search_tokens s ON s.workspace_id = ${ws} AND s.entity_type = ANY(${types}) AND s.token = ANY(w.tokens)
+         GROUP BY s.entity_type, s.entity_id, w.i
+      ) per_word
+      GROUP BY entity_type, entity_id
+      HAVING count(*) = ${sql.lit(matches.length)}
+      ORDER BY sum(score) DESC, entity_id
+      LIMIT ${sql.lit(k)}`.execute(this.db);
+    return ranked.rows;
   }
 
-  private async prefixPostings(ws: string, entityTypes: EntityCode[], prefixes: string[]) {
+  /** Exact values first (a whole email, all the digits), then prefixes; `k` at most. */
+  private async prefixPostings(ws: string, entityTypes: EntityCode[], prefixes: string[], k: number) {
+    const types = sql`${entityTypes}::char(1)[]`;
     // One range scan per prefix (LIKE ANY(array) cannot use the index).
-    const parts = prefixes.map(
-      (p) => sql`(SELECT entity_type, entity_id FROM search_tokens
-                   WHERE workspace_id = ${ws} AND entity_type = ANY(${entityTypes}::char(1)[]) AND token LIKE ${`${escapeLike(p)}%`}
-                   LIMIT ${CANDIDATES})`,
-    );
+    const parts = [
+      sql`(SELECT entity_type, entity_id, 0 AS tier FROM search_tokens
+            WHERE workspace_id = ${ws} AND entity_type = ANY(${types}) AND token = ANY(${prefixes}::text[]) LIMIT ${sql.lit(k)})`,
+      ...prefixes.map(
+        (p) => sql`(SELECT entity_type, entity_id, 1 AS tier FROM search_tokens
+                     WHERE workspace_id = ${ws} AND entity_type = ANY(${types}) AND token LIKE ${`${escapeLike(p)}%`}
+                     LIMIT ${sql.lit(k)})`,
+      ),
+    ];
     const res = await sql<{ entity_type: EntityCode; entity_id: string }>`
-      SELECT DISTINCT entity_type, entity_id FROM (${sql.join(parts, sql` UNION ALL `)}) t LIMIT ${CANDIDATES}`.execute(this.db);
+      SELECT entity_type, entity_id FROM (${sql.join(parts, sql` UNION ALL `)}) t
+       GROUP BY entity_type, entity_id ORDER BY min(tier), entity_id LIMIT ${sql.lit(k)}`.execute(this.db);
     return res.rows;
   }
 }

@@ -5,6 +5,7 @@ import { installQueueSchema } from "../jobs/queue.js";
 import type { Logger } from "../logging/logger.js";
 import { acquireEmbeddedCluster } from "./embedded/cluster.js";
 import { migrate } from "./migrate.js";
+import { PreparingClient } from "./prepared-statements.js";
 import type { DB } from "./schema.js";
 
 // int8 (bigint, counts) as JS numbers: counts and sequence numbers stay below 2^53.
@@ -77,6 +78,8 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
   const pool = new pg.Pool({
     ...appConnection,
     max: options.poolSize ?? 20,
+    // Parameterised statements run as named prepared statements (decision 0014).
+    Client: PreparingClient,
     application_name: options.applicationName ?? "rapport",
     // Expensive queries are bounded; long reports raise it per transaction.
     statement_timeout: 30_000,

@@ -13,7 +13,7 @@ import { normaliseTags } from "../../records/index.js";
 import { indexRecord } from "../../search/index.js";
 import { type FieldError, normaliseEmails, normalisePhones } from "../contact-values.rules.js";
 import { contactSnapshot, presentContact } from "../contacts.presenter.js";
-import { type ContactRow, contactsRepository } from "../contacts.repository.js";
+import { type CompanyLinkRow, type ContactRow, contactsRepository } from "../contacts.repository.js";
 import { contactTokens } from "../contacts.search.js";
 
 type CreateInput = z.output<typeof createContactBodySchema>;
@@ -80,10 +80,11 @@ async function prepare(ctx: Context, input: UpdateInput, partial: boolean) {
   return { set, custom, links };
 }
 
-async function finish(ctx: Context, row: ContactRow) {
+/** `knownLinks`: the record's company links when the caller knows them without a query. */
+async function finish(ctx: Context, row: ContactRow, knownLinks?: CompanyLinkRow[]) {
   await indexRecord(ctx.tx, ctx.actor.workspaceId, "p", row.id, contactTokens(row, ctx.customDefs));
-  const links = await contactsRepository.companyLinks(ctx.tx, ctx.actor.workspaceId, [row.id]);
-  return presentContact(row, links.get(row.id) ?? [], new Set(ctx.customDefs.map((d) => d.key)));
+  const links = knownLinks ?? (await contactsRepository.companyLinks(ctx.tx, ctx.actor.workspaceId, [row.id])).get(row.id) ?? [];
+  return presentContact(row, links, new Set(ctx.customDefs.map((d) => d.key)));
 }
 
 export async function createContact(ctx: Context, input: CreateInput): Promise<Contact> {
@@ -97,7 +98,8 @@ export async function createContact(ctx: Context, input: CreateInput): Promise<C
     .returningAll()
     .executeTakeFirstOrThrow();
   if (links) await contactsRepository.setCompanyLinks(ctx.tx, ws, row.id, links);
-  const contact = await finish(ctx, row);
+  // A new person without companies has no links to read back.
+  const contact = await finish(ctx, row, links?.length ? undefined : []);
   await recordEvent(ctx.tx, ctx.actor, {
     type: "contact.created",
     entityType: "contact",
