@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -17,6 +17,39 @@ function cli(args: string[]) {
   return execFileSync(process.execPath, [BIN, ...args], { env: { ...process.env, RAPPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: "warn" } })
     .toString()
     .trim();
+}
+
+/** The bare Fastify + pg calibration route (bench/bare-list-server.ts) on the same database. */
+async function startBareListServer(workspaceId: string, port: number) {
+  const secrets = JSON.parse(fs.readFileSync(path.join(DATA_DIR, "secrets.json"), "utf8")) as { appPassword: string };
+  const pgPort = Number(fs.readFileSync(path.join(DATA_DIR, "pg", "postmaster.pid"), "utf8").split("\n")[3]);
+  const proc = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/bare-list-server.ts")], {
+    env: {
+      ...process.env,
+      BARE_DATABASE_URL: `postgres://rapport_app:${encodeURIComponent(secrets.appPassword)}@127.0.0.1:${pgPort}/rapport`,
+      BARE_WORKSPACE_ID: workspaceId,
+      PORT: String(port),
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error("the bare list server exited");
+    try {
+      if ((await fetch(`${url}/list`)).ok) break;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    async stop() {
+      const done = new Promise((r) => proc.once("exit", r));
+      proc.kill("SIGTERM");
+      await done;
+    },
+  };
 }
 
 function adminClient() {
@@ -50,19 +83,40 @@ export async function customersBench() {
     const list16 = await load({ base, headers, concurrency: 16, durationMs: DURATION, request: (i) => ({ path: listPath(i) }) });
     const list10 = await load({ base, headers, concurrency: 10, durationMs: DURATION, request: (i) => ({ path: listPath(i) }) });
     const list1 = await load({ base, headers, concurrency: 1, durationMs: DURATION / 2, request: (i) => ({ path: listPath(i) }) });
+    // The statement the list runs (the page with its company links), as a named prepared statement like the API's.
     const listSql = await timeSerial(200, (i) =>
-      db.query(
-        `SELECT c.*, (c.name_key)::text AS sort_0 FROM contacts c WHERE c.workspace_id = $1 AND c.deleted_at IS NULL AND c.lifecycle_stage = $2
-          ORDER BY c.name_key ASC NULLS LAST, c.id ASC LIMIT 51`,
-        [ws, stages[i % stages.length]],
-      ),
+      db.query({
+        name: "bench_list",
+        text: `SELECT c.*, (SELECT coalesce(json_agg(json_build_object('contact_id', l.contact_id, 'company_id', l.company_id, 'name', co.name,
+                       'role', l.role, 'is_primary', l.is_primary) ORDER BY l.is_primary DESC, co.name_key), '[]'::json)
+                  FROM contact_companies l JOIN companies co ON co.workspace_id = l.workspace_id AND co.id = l.company_id
+                 WHERE l.workspace_id = c.workspace_id AND l.contact_id = c.id AND co.deleted_at IS NULL) AS company_links
+             FROM (SELECT c.*, (c.name_key)::text AS sort_0 FROM contacts c
+                    WHERE c.workspace_id = $1 AND true AND c.deleted_at IS NULL AND c.lifecycle_stage = $2
+                    ORDER BY c.name_key ASC NULLS LAST, c.id ASC LIMIT 51) AS c
+            ORDER BY c.name_key ASC NULLS LAST, c.id ASC`,
+        values: [ws, stages[i % stages.length]],
+      }),
     );
+    // Calibration in the same run: a bare Fastify + pg route serving the same keyset page.
+    const bare = await startBareListServer(ws, 3791);
+    const barePath = (i: number) => ({ path: `/list?stage=${stages[i % stages.length]}` });
+    let bare10: Awaited<ReturnType<typeof load>>;
+    let bare1: Awaited<ReturnType<typeof load>>;
+    try {
+      await load({ base: bare.url, headers: {}, concurrency: 4, durationMs: 2000, request: barePath });
+      bare10 = await load({ base: bare.url, headers: {}, concurrency: 10, durationMs: DURATION, request: barePath });
+      bare1 = await load({ base: bare.url, headers: {}, concurrency: 1, durationMs: DURATION / 2, request: barePath });
+    } finally {
+      await bare.stop();
+    }
     out.list = {
       concurrency1: list1,
       concurrency10: list10,
       concurrency16: list16,
       directSql: listSql,
       overheadRatioP50: ratio(list1.p50, listSql.p50),
+      bareRoute: { concurrency1: bare1, concurrency10: bare10, apiShareOfBareRps: ratio(list10.rps, bare10.rps) },
     };
 
     // Search: name prefix, misspelt name, email, phone, domain.

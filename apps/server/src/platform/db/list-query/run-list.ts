@@ -63,9 +63,9 @@ export async function runList<Row>(db: Kysely<DB>, spec: ListSpec): Promise<{ ro
  * The LIMIT as a literal: with a bound `LIMIT $n` PostgreSQL estimates a generic plan for
  * 10 % of the table and so re-plans every execution of the prepared statement; with the
  * number in the text the generic plan costs what it is and is reused (decision 0014). The
- * limit is an integer the contract clamped, checked again here, never request text.
+ * limit is an integer the contract clamped (or a module's batch size), checked again here, never request text.
  */
 function pageLimit(limit: number) {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new Error(`page limit ${limit} out of range`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new Error(`page limit ${limit} out of range`);
   return sql.lit(limit + 1);
 }
