@@ -76,7 +76,8 @@ export async function salesBench() {
     );
     // What autovacuum does soon after a bulk load (statistics, and the visibility map that
     // lets the per-stage totals be an index-only scan).
-    await db.query("VACUUM ANALYZE deals; ANALYZE pipeline_stages; ANALYZE companies;");
+    await db.query("VACUUM ANALYZE deals");
+    await db.query("ANALYZE pipeline_stages; ANALYZE companies;");
     const count = (
       await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deals WHERE workspace_id = $1 AND pipeline_id = $2", [ws, pipeline.id])
     ).rows[0]?.n;
