@@ -4,7 +4,7 @@ import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js"
 import type { Principal } from "../../platform/auth/principal.js";
 import type { DB } from "../../platform/db/schema.js";
 import { highlightRanges } from "./highlight.js";
-import type { EntityCode } from "./search-index.js";
+import type { SearchEntity } from "./search-index.js";
 import { fold, words } from "./tokenize.js";
 
 /** What a record module gives search for the ids it found: only records the caller may see. */
@@ -17,7 +17,7 @@ export type ResolvedRecord = {
 };
 export type SearchResolver = (principal: Principal, ids: string[]) => Promise<ResolvedRecord[]>;
 
-const TYPE_OF: Record<EntityCode, SearchHit["type"]> = { p: "contact", c: "company" };
+const TYPE_OF: Record<SearchEntity, SearchHit["type"]> = { p: "contact", c: "company", d: "deal" };
 
 /**
  * How many of the best-ranked postings are read through the owning modules for a page of
@@ -37,11 +37,11 @@ type WordMatch = { word: string; exact: boolean; prefixes: string[]; fuzzy: stri
  * - the records having every word are then scored (exact > prefix > near) and highlighted.
  */
 export class SearchService {
-  private readonly resolvers = new Map<EntityCode, SearchResolver>();
+  private readonly resolvers = new Map<SearchEntity, SearchResolver>();
 
   constructor(private readonly db: Kysely<DB>) {}
 
-  register(entity: EntityCode, resolver: SearchResolver) {
+  register(entity: SearchEntity, resolver: SearchResolver) {
     this.resolvers.set(entity, resolver);
   }
 
@@ -51,11 +51,11 @@ export class SearchService {
     opts: { limit: number; types?: SearchHit["type"][]; defaultCountry: string },
   ): Promise<SearchHit[]> {
     const ws = principal.workspaceId;
-    const entityTypes = (Object.keys(TYPE_OF) as EntityCode[]).filter((e) => !opts.types || opts.types.includes(TYPE_OF[e]));
+    const entityTypes = (Object.keys(TYPE_OF) as SearchEntity[]).filter((e) => !opts.types || opts.types.includes(TYPE_OF[e]));
     if (entityTypes.length === 0) return [];
     const trimmed = q.trim();
     const k = candidatesFor(opts.limit);
-    let candidates: { entity_type: EntityCode; entity_id: string }[];
+    let candidates: { entity_type: SearchEntity; entity_id: string }[];
     let terms: string[];
     let matches: WordMatch[] = [];
     const phone = this.phoneDigits(trimmed, opts.defaultCountry);
@@ -136,7 +136,7 @@ export class SearchService {
    * summed, keeping the records that have all of them (this replaced an INTERSECT, which
    * read the same postings but could not rank them).
    */
-  private async wordPostings(ws: string, entityTypes: EntityCode[], matches: WordMatch[], k: number) {
+  private async wordPostings(ws: string, entityTypes: SearchEntity[], matches: WordMatch[], k: number) {
     const types = sql`${entityTypes}::char(1)[]`;
     if (matches.length === 1) {
       const m = matches[0] as WordMatch;
@@ -149,7 +149,7 @@ export class SearchService {
         ...(m.prefixes.length ? [tier(2, sql`token = ANY(${m.prefixes}::text[])`)] : []),
         ...(m.fuzzy.length ? [tier(3, sql`token = ANY(${m.fuzzy}::text[])`)] : []),
       ];
-      const ranked = await sql<{ entity_type: EntityCode; entity_id: string }>`
+      const ranked = await sql<{ entity_type: SearchEntity; entity_id: string }>`
         SELECT entity_type, entity_id FROM (${sql.join(tiers, sql` UNION ALL `)}) t
          GROUP BY entity_type, entity_id ORDER BY min(tier), entity_id LIMIT ${sql.lit(k)}`.execute(this.db);
       return ranked.rows;
@@ -157,7 +157,7 @@ export class SearchService {
     const words = matches.map(
       (m, i) => sql`(${sql.lit(i)}, ${m.word}::text, ${m.prefixes}::text[], ${[...new Set([m.word, ...m.fuzzy, ...m.prefixes])]}::text[])`,
     );
-    const ranked = await sql<{ entity_type: EntityCode; entity_id: string }>`
+    const ranked = await sql<{ entity_type: SearchEntity; entity_id: string }>`
       SELECT entity_type, entity_id FROM (
         SELECT s.entity_type, s.entity_id, w.i,
                max(CASE WHEN s.token = w.word THEN (CASE WHEN s.field = 'n' THEN 100 ELSE 90 END)
@@ -174,7 +174,7 @@ export class SearchService {
   }
 
   /** Exact values first (a whole email, all the digits), then prefixes; `k` at most. */
-  private async prefixPostings(ws: string, entityTypes: EntityCode[], prefixes: string[], k: number) {
+  private async prefixPostings(ws: string, entityTypes: SearchEntity[], prefixes: string[], k: number) {
     const types = sql`${entityTypes}::char(1)[]`;
     // One range scan per prefix (LIKE ANY(array) cannot use the index).
     const parts = [
@@ -186,7 +186,7 @@ export class SearchService {
                      LIMIT ${sql.lit(k)})`,
       ),
     ];
-    const res = await sql<{ entity_type: EntityCode; entity_id: string }>`
+    const res = await sql<{ entity_type: SearchEntity; entity_id: string }>`
       SELECT entity_type, entity_id FROM (${sql.join(parts, sql` UNION ALL `)}) t
        GROUP BY entity_type, entity_id ORDER BY min(tier), entity_id LIMIT ${sql.lit(k)}`.execute(this.db);
     return res.rows;
