@@ -28,7 +28,7 @@ export async function refreshKeys(tx: Transaction<DB>, ws: string, ids: string[]
 }
 
 /** Scores the pairs in `identity_pairs` chunk by chunk and stores those worth proposing. */
-async function scorePairs(tx: Transaction<DB>, ws: string, onChunk?: (scored: number) => Promise<void>) {
+async function scorePairs(tx: Kysely<DB> | Transaction<DB>, ws: string, onChunk?: (scored: number) => Promise<void>) {
   const stored: CandidateRow[] = [];
   let scored = 0;
   let proposed = 0;
@@ -65,7 +65,7 @@ export async function detectFor(tx: Transaction<DB>, ws: string, ids: string[]):
   if (ids.length === 0) return [];
   await repo.syncRecordIdentities(tx, ws, ids);
   await refreshKeys(tx, ws, ids);
-  await repo.buildPairs(tx, ws, BLOCK_CAP, ids);
+  await repo.buildPairs(tx, ws, BLOCK_CAP, ids, "transaction");
   const { stored } = await scorePairs(tx, ws);
   await repo.withdrawStale(
     tx,
@@ -113,19 +113,28 @@ export async function scanWorkspace(
     await report({ phase: "keys", processed, total, pairs: 0, candidates: 0 });
   }
   const t1 = performance.now();
-  return db.transaction().execute(async (tx) => {
-    await sql`SET LOCAL statement_timeout = '30min'`.execute(tx);
-    await sql`SET LOCAL work_mem = '64MB'`.execute(tx);
-    await sql`ANALYZE identity_match_keys`.execute(tx).catch(() => undefined);
-    const pairs = await repo.buildPairs(tx, ws, BLOCK_CAP, null);
-    const t2 = performance.now();
-    await report({ phase: "scoring", processed: 0, total: pairs, pairs, candidates: 0 });
-    const result = await scorePairs(tx, ws, async (scored) => {
-      if (scored % (PAIR_CHUNK * 20) === 0) await report({ phase: "scoring", processed: scored, total: pairs, pairs, candidates: 0 });
-    });
-    await repo.withdrawStale(tx, ws, null, [], started);
-    const t3 = performance.now();
-    const done = { phase: "done" as const, processed: pairs, total: pairs, pairs, candidates: result.proposed };
-    return { ...done, ms: { keys: Math.round(t1 - t0), pairs: Math.round(t2 - t1), scoring: Math.round(t3 - t2) } };
+  // One pinned connection, statements in autocommit: a scan of minutes must not hold a
+  // transaction open, or it would hold back every outbox consumer (they only read events
+  // older than the oldest running transaction).
+  return db.connection().execute(async (conn) => {
+    await sql`SET statement_timeout = '30min'`.execute(conn);
+    await sql`SET work_mem = '64MB'`.execute(conn);
+    try {
+      await sql`ANALYZE identity_match_keys`.execute(conn).catch(() => undefined);
+      const pairs = await repo.buildPairs(conn, ws, BLOCK_CAP, null, "session");
+      const t2 = performance.now();
+      await report({ phase: "scoring", processed: 0, total: pairs, pairs, candidates: 0 });
+      const result = await scorePairs(conn, ws, async (scored) => {
+        if (scored % (PAIR_CHUNK * 20) === 0) await report({ phase: "scoring", processed: scored, total: pairs, pairs, candidates: 0 });
+      });
+      await repo.withdrawStale(conn, ws, null, [], started);
+      const t3 = performance.now();
+      const done = { phase: "done" as const, processed: pairs, total: pairs, pairs, candidates: result.proposed };
+      return { ...done, ms: { keys: Math.round(t1 - t0), pairs: Math.round(t2 - t1), scoring: Math.round(t3 - t2) } };
+    } finally {
+      await sql`DROP TABLE IF EXISTS identity_pairs`.execute(conn);
+      await sql`RESET statement_timeout`.execute(conn);
+      await sql`RESET work_mem`.execute(conn);
+    }
   });
 }

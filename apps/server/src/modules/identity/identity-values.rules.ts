@@ -18,9 +18,9 @@ export type PersonProfile = {
   externalIds: string[];
 };
 
-const ASCII = /^[\x00-\x7f]*$/;
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
 /** Transliteration to ASCII; plain ASCII (most names) skips the table lookups. */
-const ascii = (s: string) => (ASCII.test(s) ? s : anyAscii(s));
+const ascii = (s: string) => (NOT_PRINTABLE_ASCII.test(s) ? anyAscii(s) : s);
 
 /** Latin letters only, lower-case: "Zoë", "Зоя" and "ZOE " fold to comparable forms. */
 export function foldName(name: string): string {

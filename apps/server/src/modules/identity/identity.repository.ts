@@ -120,10 +120,10 @@ export const identityRepository = {
    * people, minus pairs already decided. With `ids`, only pairs involving those people.
    * Pairs are written to the temporary table `identity_pairs` (a, b).
    */
-  buildPairs: async (tx: Transaction<DB>, ws: string, cap: number, ids: string[] | null): Promise<number> => {
-    await sql`CREATE TEMP TABLE IF NOT EXISTS identity_pairs (a uuid NOT NULL, b uuid NOT NULL, PRIMARY KEY (a, b)) ON COMMIT DROP`.execute(
-      tx,
-    );
+  buildPairs: async (tx: Q, ws: string, cap: number, ids: string[] | null, scope: "transaction" | "session"): Promise<number> => {
+    // In a transaction the table goes with it; on a pinned session the caller drops it.
+    await sql`CREATE TEMP TABLE IF NOT EXISTS identity_pairs (a uuid NOT NULL, b uuid NOT NULL, PRIMARY KEY (a, b))
+              ${scope === "transaction" ? sql`ON COMMIT DROP` : sql``}`.execute(tx);
     await sql`TRUNCATE identity_pairs`.execute(tx);
     const res = ids
       ? await sql`
@@ -145,7 +145,7 @@ export const identityRepository = {
     return Number(res.numAffectedRows ?? 0);
   },
 
-  pairPage: async (tx: Transaction<DB>, after: { a: string; b: string } | null, limit: number) => {
+  pairPage: async (tx: Q, after: { a: string; b: string } | null, limit: number) => {
     const r = after
       ? await sql<{
           a: string;

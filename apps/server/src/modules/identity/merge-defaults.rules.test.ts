@@ -16,6 +16,11 @@ describe("merge defaults", () => {
   it("prefers the more complete spelling", () => {
     expect(defaultSide("firstName", side({ firstName: "J." }), side({ firstName: "John" }))).toBe("merged");
   });
+  it("keeps the full given name over its nickname, whichever record is newer", () => {
+    const newer = { updatedAt: "2026-06-01T00:00:00.000Z" };
+    expect(defaultSide("firstName", side({ firstName: "William" }), side({ firstName: "Bill" }, newer))).toBe("survivor");
+    expect(defaultSide("firstName", side({ firstName: "Bob" }), side({ firstName: "Robert" }))).toBe("merged");
+  });
   it("prefers the more trusted source, then the newer record", () => {
     const imported = side({ title: "Buyer" }, { source: "import", updatedAt: "2026-05-01T00:00:00.000Z" });
     const typed = side({ title: "Head of Buying" }, { source: "manual" });

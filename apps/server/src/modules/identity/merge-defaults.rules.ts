@@ -1,8 +1,12 @@
+import { foldName } from "./identity-values.rules.js";
+import { canonicalFirstNames, sameGivenName } from "./nicknames.rules.js";
+
 /**
  * Pure: which record's value a merge keeps for each field when the user does not choose.
  * In order: a value beats an empty one (most complete); a longer value that extends the
  * other beats it ("J." → "John"); the record from the more trusted source wins; then the
- * more recently updated record. Ownership is the exception: the survivor's owner stays
+ * more recently updated record. A given name and its nickname keep the full name (Robert
+ * over Bob). Ownership is the exception: the survivor's owner stays
  * unless it has none (a merge should not silently hand a customer to someone else).
  */
 export type Side = "survivor" | "merged";
@@ -42,6 +46,11 @@ export function defaultSide(field: string, survivor: MergeSide, merged: MergeSid
   if (field === "ownerId") return isEmpty(a) && !isEmpty(b) ? "merged" : "survivor";
   if (isEmpty(b)) return "survivor";
   if (isEmpty(a)) return "merged";
+  if (field === "firstName" && typeof a === "string" && typeof b === "string") {
+    const [fa, fb] = [foldName(a), foldName(b)];
+    const formal = (x: string) => canonicalFirstNames(x).includes(x);
+    if (fa !== fb && sameGivenName(fa, fb) && formal(fa) !== formal(fb)) return formal(fb) ? "merged" : "survivor";
+  }
   if (extends_(b, a)) return "merged";
   if (extends_(a, b)) return "survivor";
   const trust = sourceTrust(merged.source) - sourceTrust(survivor.source);
