@@ -5,7 +5,7 @@ import { auditConsumer, registerAuditRoutes } from "./modules/audit/index.js";
 import { companySearchResolver, registerCompanyRoutes } from "./modules/companies/index.js";
 import { contactSearchResolver, registerContactRoutes } from "./modules/contacts/index.js";
 import { registerCustomFieldRoutes } from "./modules/custom-fields/index.js";
-import { dataTransferJobs, registerDataTransferRoutes } from "./modules/data-transfer/index.js";
+import { dataTransferJobs, importEventRule, registerDataTransferRoutes } from "./modules/data-transfer/index.js";
 import { seedDemoWorkspaceIfEmpty } from "./modules/demo/index.js";
 import { documentEventRule, documentSummary, registerDocumentRoutes } from "./modules/documents/index.js";
 import {
@@ -64,6 +64,7 @@ export async function buildApi(database: Database, config: Config) {
   visibility.register("document", documentEventRule(db));
   visibility.register("saved_view", (p, e) => canSeeViewEvent(p, e));
   visibility.register("notification", (p, e) => canSeeNotificationEvent(p, e));
+  visibility.register("import", importEventRule(db));
   const hub = new EventHub(db, database.appConnection, visibility, database.logger);
   const search = new SearchService(db);
   search.register("p", contactSearchResolver(db));
