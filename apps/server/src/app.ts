@@ -5,7 +5,7 @@ import { auditConsumer, registerAuditRoutes } from "./modules/audit/index.js";
 import { companySearchResolver, registerCompanyRoutes } from "./modules/companies/index.js";
 import { companyLinkMergeParticipant, contactSearchResolver, registerContactRoutes } from "./modules/contacts/index.js";
 import { CustomFieldDefinitions, registerCustomFieldRoutes } from "./modules/custom-fields/index.js";
-import { dataTransferJobs, registerDataTransferRoutes } from "./modules/data-transfer/index.js";
+import { dataTransferJobs, importEventRule, registerDataTransferRoutes } from "./modules/data-transfer/index.js";
 import {
   dealEventRule,
   dealSearchResolver,
@@ -100,6 +100,7 @@ export async function buildApi(database: Database, config: Config) {
   for (const type of ["pipeline", "product"]) visibility.register(type, salesConfigEventRule);
   visibility.register("quota", quotaEventRule(db));
   visibility.register("forecast_settings", forecastSettingsEventRule);
+  visibility.register("import", importEventRule(db));
   const hub = new EventHub(db, database.appConnection, visibility, database.logger);
   const search = new SearchService(db);
   search.register("p", contactSearchResolver(db));

@@ -16,6 +16,7 @@ export { errorReport } from "./import/error-report.js";
 export { countRecords } from "./import/import-file.js";
 export { importJobs as dataTransferJobs, runImport } from "./import/import-job.js";
 export type { ImportRow } from "./import/imports.repository.js";
+export { importEventRule } from "./import/imports.visibility.js";
 
 export type DataTransferDeps = ExportFileDeps & { auth: Authenticator; storage: FileStorage };
 

@@ -9,7 +9,7 @@ import { openRecords } from "./import-file.js";
 import { IMPORT_JOB, IMPORT_JOB_RETRIES, type ImportJobData, ImportQueue } from "./import-queue.js";
 import { type ImportRow, importsRepository } from "./imports.repository.js";
 import { readRow } from "./row-values.rules.js";
-import { refreshStatistics } from "./table-statistics.js";
+import { TableStatistics } from "./table-statistics.js";
 
 export type ImportJobDeps = { db: Kysely<DB>; storage: FileStorage };
 export type RunOptions = {
@@ -26,8 +26,6 @@ export type RunOutcome = "completed" | "paused" | "stopped" | "failed";
 
 /** Rows per transaction: large enough that each statement's fixed cost vanishes, small enough to keep memory flat. */
 export const BATCH_ROWS = 10_000;
-/** Rows between two refreshes of the statistics of the tables an import grows. */
-const ANALYZE_EVERY = 200_000;
 /** A job works this long and then hands over to a fresh job, so no job outlives pg-boss's expiry. */
 const SLICE_MS = 5 * 60_000;
 
@@ -52,16 +50,17 @@ export async function runImport(deps: ImportJobDeps, ref: ImportJobData, opts: R
   let position = resumeAt;
   let batch: ParsedRow[] = [];
   let batches = 0;
+  const statistics = new TableStatistics(db);
   const apply = async (rows: ParsedRow[]) => {
     const startedAt = Date.now();
-    await db.transaction().execute(async (tx) => {
-      await applyBatch(tx, ctx, position, rows, startedAt);
+    const counts = await db.transaction().execute(async (tx) => {
+      const c = await applyBatch(tx, ctx, position, rows, startedAt);
       await opts.beforeCommit?.(position);
+      return c;
     });
     position += rows.length;
     batches++;
-    // After the first batch and every ANALYZE_EVERY rows: the tables' statistics catch up.
-    if (!ctx.dryRun && (batches === 1 || (position - resumeAt) % ANALYZE_EVERY < rows.length)) await refreshStatistics(db);
+    if (!ctx.dryRun) await statistics.grew(counts.created);
     if (opts.onProgress) opts.onProgress(await importsRepository.byId(db, ws, ref.importId, null).then((r) => r as ImportRow));
   };
   // One batch is written while the next is read and checked: the file's parsing (Node) and
@@ -99,7 +98,6 @@ export async function runImport(deps: ImportJobDeps, ref: ImportJobData, opts: R
   } finally {
     records.destroy();
   }
-  if (!ctx.dryRun && position - resumeAt >= ANALYZE_EVERY / 10) await refreshStatistics(db);
   await importsRepository.update(db, ws, ref.importId, { status: "completed", finished_at: new Date(), last_error: null });
   return "completed";
 }

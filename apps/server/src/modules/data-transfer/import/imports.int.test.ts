@@ -3,6 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Principal } from "../../../platform/auth/principal.js";
+import type { StoredEvent } from "../../../platform/events/processor.js";
 import { localDiskStorage } from "../../../platform/storage/storage.js";
 import {
   as,
@@ -15,6 +17,7 @@ import {
 } from "../../../test/harness.js";
 import { asOn, multipartFile, transferApp } from "../test-api.js";
 import { runImport } from "./import-job.js";
+import { importEventRule } from "./imports.visibility.js";
 
 let api: TestApi;
 let t: Awaited<ReturnType<typeof transferApp>>;
@@ -97,6 +100,29 @@ describe("imports: access", () => {
     // A member sees their own imports only; undo needs the right to delete records.
     expect((await asOn(t.app, ws.users.member, { method: "GET", url: `/api/v1/imports/${id}` })).statusCode).toBe(404);
     expect((await asOn(t.app, ws.users.member, { method: "POST", url: `/api/v1/imports/${id}/undo` })).statusCode).toBe(403);
+  });
+
+  it("show an import's events on the realtime stream to those who may read the import only", async () => {
+    const mine = (await upload(ws.users.member, Buffer.from("First Name\nAna\n"))).json().id as string;
+    const event = (workspaceId: string, entityId: string) =>
+      ({ workspaceId, entityType: "import", entityId, type: "import.rows_applied", payload: {} }) as unknown as StoredEvent;
+    const principal = (u: TestUser, workspaceId = ws.id): Principal => ({
+      workspaceId,
+      actorType: "user",
+      actorId: u.id,
+      userId: u.id,
+      role: u.role,
+      teamIds: [],
+      sessionId: null,
+    });
+    const rule = importEventRule(api.db);
+    const sees = async (u: TestUser, workspaceId = ws.id) => rule(principal(u, workspaceId), event(ws.id, mine));
+    expect(await sees(ws.users.member)).toBe(true);
+    expect(await sees(ws.users.manager)).toBe(true);
+    expect(await sees(ws.users.admin)).toBe(true);
+    expect(await sees(ws.users.read_only)).toBe(false);
+    const admins = (await upload(ws.users.admin, Buffer.from("First Name\nBen\n"))).json().id as string;
+    expect(await rule(principal(ws.users.member), event(ws.id, admins))).toBe(false);
   });
 
   it("rejects bad requests with 400, 409 and 415, changing nothing", async () => {
