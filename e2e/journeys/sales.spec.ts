@@ -118,7 +118,8 @@ test("a deal dragged to the next stage moves both column totals, and moves by ke
   await announced(`${beta.name} is over Lost`);
   await page.keyboard.press("Space");
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Lost reason").fill("Chose a competitor");
+  await dialog.getByRole("textbox", { name: "Lost reason" }).fill("Chose a comp");
+  await dialog.getByRole("option", { name: "Chose a competitor" }).click();
   await dialog.getByRole("button", { name: "Mark as lost" }).click();
   await expect(countOf(column(page, "Lost"))).toHaveText("1");
 

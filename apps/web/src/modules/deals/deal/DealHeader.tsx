@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Menu, Paper, Stack, Text, Title } from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, Menu, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import type { Deal, Pipeline } from "@rapport/contract";
 import { IconDots, IconRotate, IconThumbDown, IconThumbUp, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
@@ -7,7 +7,7 @@ import { usePermissions } from "../../../platform/auth/use-permissions";
 import { ConfirmDialog } from "../../../platform/feedback/ConfirmDialog";
 import { notifySuccess } from "../../../platform/feedback/notify";
 import { formatMoney } from "../../../platform/format/number";
-import { InlineText } from "../../records/record360/InlineEdit";
+import { InlineEdit } from "../../records/record360/InlineEdit";
 import { LostReasonModal } from "../board/LostReasonModal";
 import { OwnerAvatar } from "../components/OwnerAvatar";
 import { dealsTexts } from "../deals.texts";
@@ -41,17 +41,31 @@ export function DealHeader({ deal, pipeline, canEdit }: { deal: Deal; pipeline: 
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="sm">
           <Stack gap={4} style={{ flex: "1 1 320px", minWidth: 0 }}>
-            <Title order={2}>
-              <InlineText
-                label={dealsTexts.details.name}
-                value={deal.name}
-                canEdit={canEdit}
-                errorField="name"
-                size="lg"
-                renderValue={(v) => <span>{v}</span>}
-                onSave={(v) => update.mutateAsync({ name: v ?? deal.name })}
-              />
-            </Title>
+            <InlineEdit<string>
+              label={dealsTexts.details.name}
+              canEdit={canEdit}
+              errorField="name"
+              initial={() => deal.name}
+              onSave={(name) => update.mutateAsync({ name: name.trim() || deal.name })}
+              display={
+                <Title order={2} lh={1.25} style={{ overflowWrap: "anywhere" }}>
+                  {deal.name}
+                </Title>
+              }
+              editor={(api) => (
+                <TextInput
+                  aria-label={dealsTexts.details.name}
+                  autoFocus
+                  size="md"
+                  value={api.value}
+                  maxLength={300}
+                  onChange={(e) => api.setValue(e.currentTarget.value)}
+                  onKeyDown={api.onKeyDown}
+                  disabled={api.saving}
+                  error={api.error}
+                />
+              )}
+            />
             <Group gap="md" wrap="wrap">
               <Text size="xl" fw={700} data-testid="deal-amount">
                 {formatMoney(deal.amountMinor, deal.currency)}
