@@ -3,6 +3,7 @@ import path from "node:path";
 import { customersBench } from "./customers.bench.js";
 import { forecastBench } from "./forecast.bench.js";
 import { ROOT } from "./lib.js";
+import { salesBench } from "./sales.bench.js";
 import { startupBench } from "./startup.bench.js";
 
 /**
@@ -12,6 +13,7 @@ import { startupBench } from "./startup.bench.js";
 const suites: Record<string, () => Promise<unknown>> = {
   startup: () => startupBench(),
   customers: () => customersBench(),
+  sales: () => salesBench(),
   forecast: () => forecastBench(),
 };
 
