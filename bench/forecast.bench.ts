@@ -125,7 +125,10 @@ const GROUPS = ["rep", "team", "region"];
 
 export async function forecastBench() {
   fs.mkdirSync(DATA_DIR, { recursive: true });
-  const server = await startServer(DATA_DIR, Number(process.env.BENCH_PORT ?? 4007), { RAPPORT_RATE_LIMIT_PER_MINUTE: "100000000", RAPPORT_SEED_DEMO: "never" });
+  const server = await startServer(DATA_DIR, Number(process.env.BENCH_PORT ?? 4007), {
+    RAPPORT_RATE_LIMIT_PER_MINUTE: "100000000",
+    RAPPORT_SEED_DEMO: "never",
+  });
   const db = adminClient();
   await db.connect();
   try {
