@@ -22,7 +22,7 @@ export const tasksTexts = {
     date: "Due date",
     time: "Time (optional)",
     linked: "About",
-    linkedPlaceholder: "Search people and companies",
+    linkedPlaceholder: "Search people, companies and deals",
     add: "Add task",
     added: "Task added",
   },

@@ -6,15 +6,15 @@ import { useMemo, useState } from "react";
 import { apiCall } from "../../../platform/api/api-client";
 import { tasksTexts } from "../tasks.texts";
 
-export type LinkedRef = { type: "contact" | "company"; id: string; name: string };
+export type LinkedRef = { type: "contact" | "company" | "deal"; id: string; name: string };
 
-/** Picks the person or company a task is about, by typing part of a name. */
+/** Picks the person, company or deal a task is about, by typing part of a name. */
 export function LinkedRecordPicker({ value, onChange }: { value: LinkedRef | null; onChange: (v: LinkedRef | null) => void }) {
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search.trim(), 250);
   const hits = useQuery({
     queryKey: ["tasks", "record-search", q],
-    queryFn: ({ signal }) => apiCall(searchEndpoints.search, { query: { q, limit: 8, types: "contact,company" }, signal }),
+    queryFn: ({ signal }) => apiCall(searchEndpoints.search, { query: { q, limit: 8, types: "contact,company,deal" }, signal }),
     enabled: q.length >= 2,
     meta: { notifyErrors: false },
   });

@@ -43,7 +43,7 @@ function TaskForm({ task, onClose }: { task: Task; onClose: () => void }) {
   const [assigneeId, setAssigneeId] = useState(task.assigneeId);
   const [remindAt, setRemindAt] = useState(toLocalInput(task.remindAt));
   const linkedInitial: LinkedRef | null =
-    task.linked && (task.linked.type === "contact" || task.linked.type === "company")
+    task.linked && (task.linked.type === "contact" || task.linked.type === "company" || task.linked.type === "deal")
       ? { type: task.linked.type, id: task.linked.id, name: task.linked.name ?? "" }
       : null;
   const [linked, setLinked] = useState<LinkedRef | null>(linkedInitial);
