@@ -2,6 +2,7 @@ import type { AppModule } from "../platform/modules/module.types";
 import { companiesModule } from "./companies/companies.module";
 import { contactsModule } from "./contacts/contacts.module";
 import { homeModule } from "./home/home.module";
+import { playbooksModule } from "./playbooks/playbooks.module";
 import { settingsModule } from "./settings/settings.module";
 
 /**
@@ -9,4 +10,4 @@ import { settingsModule } from "./settings/settings.module";
  * its routes, nav link, settings sections, palette commands and search, and realtime cache
  * invalidation all come from its `AppModule` object. (Settings pins itself to the bottom.)
  */
-export const modules: readonly AppModule[] = [homeModule, contactsModule, companiesModule, settingsModule];
+export const modules: readonly AppModule[] = [homeModule, contactsModule, companiesModule, playbooksModule, settingsModule];
