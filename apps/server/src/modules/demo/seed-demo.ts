@@ -4,6 +4,7 @@ import type { DB } from "../../platform/db/schema.js";
 import type { Logger } from "../../platform/logging/logger.js";
 import { createTeam, createUser, createWorkspace, iamRepository } from "../iam/index.js";
 import { seedDemoCustomers } from "./seed-demo-data.js";
+import { seedDemoPlaybooks } from "./seed-demo-playbooks.js";
 
 /** The demo workspace: a B2B tools company. Its sign-in is printed at every start. */
 export const DEMO = {
@@ -52,6 +53,7 @@ export async function seedDemoWorkspace(tx: Transaction<DB>) {
     };
     await tx.updateTable("workspaces").set({ default_country: "DE" }).where("id", "=", ws.id).execute();
     await seedDemoCustomers(tx, principal, [admin.id, manager.id, rep.id, rep.id]);
+    await seedDemoPlaybooks(tx, principal);
     return ws;
   }
 }
