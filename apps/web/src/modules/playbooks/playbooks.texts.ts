@@ -81,5 +81,7 @@ export const playbooksTexts = {
     backToDeal: "Open the deal",
   },
   origin: { global: "", overridden: "Changed in this region", added: "Only in this region" },
+  /** "Europe (EMEA)" stays as it is; "Germany" becomes "Germany (DE)". */
+  variantLabel: (v: { name: string; region: string }) => (v.name.includes(v.region) ? v.name : `${v.name} (${v.region})`),
   dueDays: (n: number) => (n === 0 ? "Due the same day" : n === 1 ? "Due after 1 day" : `Due after ${n} days`),
 } as const;

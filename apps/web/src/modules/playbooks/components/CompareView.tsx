@@ -32,7 +32,7 @@ function StepCell({ step }: { step: StepDiff["a"] }) {
 export function CompareView({ pipeline, playbook }: { pipeline: Pipeline; playbook: Playbook }) {
   const options = [
     { value: "global", label: texts.global },
-    ...playbook.variants.map((v) => ({ value: v.region, label: `${v.name} (${v.region})` })),
+    ...playbook.variants.map((v) => ({ value: v.region, label: playbooksTexts.variantLabel(v) })),
   ];
   const [a, setA] = useState("global");
   const [b, setB] = useState(playbook.variants[0]?.region ?? "global");

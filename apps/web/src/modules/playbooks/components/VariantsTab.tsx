@@ -40,7 +40,7 @@ export function VariantsTab({ pipeline, playbook, canEdit }: { pipeline: Pipelin
         {playbook.variants.length > 0 ? (
           <Select
             label={texts.pick}
-            data={playbook.variants.map((v) => ({ value: v.region, label: `${v.name} (${v.region})` }))}
+            data={playbook.variants.map((v) => ({ value: v.region, label: playbooksTexts.variantLabel(v) }))}
             value={region}
             onChange={setRegion}
             allowDeselect={false}

@@ -37,7 +37,7 @@ export function PlaybooksPage() {
       <Menu.Dropdown>
         {[{ region: "global", name: texts.compare.global }, ...playbook.variants].map((v) => (
           <Menu.Item key={v.region} component="a" href={exportHref(playbook.id, v.region)} download>
-            {v.region === "global" ? v.name : `${v.name} (${v.region})`}
+            {v.region === "global" ? v.name : texts.variantLabel(v)}
           </Menu.Item>
         ))}
       </Menu.Dropdown>
