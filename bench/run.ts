@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { customersBench } from "./customers.bench.js";
 import { ROOT } from "./lib.js";
+import { salesBench } from "./sales.bench.js";
 import { startupBench } from "./startup.bench.js";
 
 /**
@@ -11,6 +12,7 @@ import { startupBench } from "./startup.bench.js";
 const suites: Record<string, () => Promise<unknown>> = {
   startup: () => startupBench(),
   customers: () => customersBench(),
+  sales: () => salesBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

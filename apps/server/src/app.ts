@@ -6,7 +6,14 @@ import { companySearchResolver, registerCompanyRoutes } from "./modules/companie
 import { contactSearchResolver, registerContactRoutes } from "./modules/contacts/index.js";
 import { registerCustomFieldRoutes } from "./modules/custom-fields/index.js";
 import { dataTransferJobs, registerDataTransferRoutes } from "./modules/data-transfer/index.js";
-import { dealEventRule, dealSummary, registerDealRoutes, registerPipelineRoutes, salesConfigEventRule } from "./modules/deals/index.js";
+import {
+  dealEventRule,
+  dealSearchResolver,
+  dealSummary,
+  registerDealRoutes,
+  registerPipelineRoutes,
+  salesConfigEventRule,
+} from "./modules/deals/index.js";
 import { seedDemoWorkspaceIfEmpty } from "./modules/demo/index.js";
 import { documentEventRule, documentSummary, registerDocumentRoutes } from "./modules/documents/index.js";
 import {
@@ -77,6 +84,7 @@ export async function buildApi(database: Database, config: Config) {
   const search = new SearchService(db);
   search.register("p", contactSearchResolver(db));
   search.register("c", companySearchResolver(db));
+  search.register("d", dealSearchResolver(db));
   const extensions = new RecordExtensions();
   extensions.addSummary(interactionSummary(db));
   extensions.addSummary(documentSummary(db));

@@ -254,7 +254,7 @@ export const searchEndpoints = {
   search: endpoint({
     method: "GET",
     path: "/api/v1/search",
-    summary: "Search people and companies: names (typo- and accent-tolerant), emails, phones, domains, tags",
+    summary: "Search people, companies and deals: names (typo- and accent-tolerant), emails, phones, domains, tags",
     tags: ["Search"],
     query: searchQuerySchema,
     status: 200,

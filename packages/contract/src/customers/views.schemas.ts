@@ -43,7 +43,7 @@ export const searchQuerySchema = z.object({
 });
 
 export const searchHitSchema = z.object({
-  type: z.enum(["contact", "company"]),
+  type: z.enum(["contact", "company", "deal"]),
   id: uuid,
   title: z.string(),
   subtitle: z.string().nullable(),

@@ -57,6 +57,16 @@ describe("sales endpoints", () => {
   });
 });
 
+describe("OpenAPI", () => {
+  it("documents the sales endpoints", async () => {
+    const doc = (await api.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    for (const path of ["/api/v1/pipelines/{id}/board", "/api/v1/deals/{id}/stage", "/api/v1/deals/{id}/history", "/api/v1/products"]) {
+      expect(Object.keys(doc.paths), path).toContain(path);
+    }
+    expect(Object.keys(doc.paths["/api/v1/deals/{id}/stage"])).toEqual(["post"]);
+  });
+});
+
 describe("pipelines and stages", () => {
   it("creates a pipeline with the standard stages, changes, reorders and removes stages", async () => {
     const p = await pipeline(ws);
@@ -537,6 +547,11 @@ describe("deal visibility", () => {
     const visible = [mine.id, mates.id, nobody.id].sort();
     expect((await ok(member, "GET", "/api/v1/deals")).items.map((x: Json) => x.id).sort()).toEqual(visible);
     expect((await ok(member, "GET", "/api/v1/deals?q=admin")).items).toEqual([]);
+    // Global search: deals by name, only the visible ones.
+    expect((await ok(member, "GET", "/api/v1/search?q=admin&types=deal")).items).toEqual([]);
+    const found = await ok(a, "GET", "/api/v1/search?q=admin&types=deal");
+    expect(found.items.map((h: Json) => [h.type, h.id, h.subtitle])).toEqual([["deal", admins.id, "Shared Co"]]);
+    expect((await ok(member, "GET", "/api/v1/search?q=mate")).items.map((h: Json) => h.id)).toEqual([mates.id]);
     expect((await ok(member, "GET", `/api/v1/deals?filter[companyId][eq]=${company.id}`)).items).toHaveLength(3);
     const board = await ok(member, "GET", `/api/v1/pipelines/${p.id}/board`);
     expect(board.columns[0].count).toBe(3);

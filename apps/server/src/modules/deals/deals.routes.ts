@@ -13,13 +13,13 @@ import { recordVisibility } from "../iam/index.js";
 import { dealContext } from "./commands/deal-context.js";
 import { moveDeal } from "./commands/move-deal.js";
 import { createDeal, updateDeal } from "./commands/save-deal.js";
-import { loadPipeline } from "./commands/save-pipeline.js";
 import { setDealTrashed } from "./commands/trash-deal.js";
 import { presentDeals } from "./deal-reads.js";
 import { loadBoard, loadColumnPage } from "./deals.board.js";
 import { allConditions, dealConditions, dealFields } from "./deals.fields.js";
 import { presentHistory } from "./deals.presenter.js";
 import { type DealRow, dealsRepository, dealVisible } from "./deals.repository.js";
+import { presentPipeline } from "./pipelines.presenter.js";
 import { pipelinesRepository } from "./pipelines.repository.js";
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -123,10 +123,11 @@ export function registerDealRoutes(app: FastifyInstance, deps: { db: Kysely<DB>;
   route(app, auth, pipelineEndpoints.board, async ({ principal, params, query }) => {
     requirePermission(principal, "records.read");
     const ws = principal.workspaceId;
-    const pipeline = await loadPipeline(db, ws, params.id);
+    const row = await pipelinesRepository.byId(db, ws, params.id);
+    if (!row) throw notFound("pipeline");
     const conditions = await boardConditions(principal, query);
-    const stages = (await pipelinesRepository.stagesOf(db, ws, [pipeline.id])).get(pipeline.id) ?? [];
-    return loadBoard(db, ws, pipeline, stages, conditions, query.limit, new Date());
+    const stages = (await pipelinesRepository.stagesOf(db, ws, [row.id])).get(row.id) ?? [];
+    return loadBoard(db, ws, presentPipeline(row, stages), stages, conditions, query.limit, new Date());
   });
 
   route(app, auth, pipelineEndpoints.boardStage, async ({ principal, params, query }) => {

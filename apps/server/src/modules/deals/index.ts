@@ -5,5 +5,6 @@ export { createDeal } from "./commands/save-deal.js";
 export { createPipeline } from "./commands/save-pipeline.js";
 export { dealEventRule, salesConfigEventRule } from "./deals.policy.js";
 export { registerDealRoutes } from "./deals.routes.js";
+export { dealSearchResolver } from "./deals.search.js";
 export { dealSummary } from "./deals.summary.js";
 export { registerPipelineRoutes } from "./pipelines.routes.js";

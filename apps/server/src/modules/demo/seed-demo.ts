@@ -5,6 +5,7 @@ import type { Logger } from "../../platform/logging/logger.js";
 import { createTeam, createUser, createWorkspace, iamRepository } from "../iam/index.js";
 import { seedDemoCustomers } from "./seed-demo-data.js";
 import { seedDemoPlaybooks } from "./seed-demo-playbooks.js";
+import { seedDemoSales } from "./seed-demo-sales.js";
 
 /** The demo workspace: a B2B tools company. Its sign-in is printed at every start. */
 export const DEMO = {
@@ -53,6 +54,7 @@ export async function seedDemoWorkspace(tx: Transaction<DB>) {
     };
     await tx.updateTable("workspaces").set({ default_country: "DE" }).where("id", "=", ws.id).execute();
     await seedDemoCustomers(tx, principal, [admin.id, manager.id, rep.id, rep.id]);
+    await seedDemoSales(tx, principal, [admin.id, manager.id, rep.id, rep.id]);
     await seedDemoPlaybooks(tx, principal);
     return ws;
   }

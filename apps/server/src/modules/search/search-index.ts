@@ -2,14 +2,17 @@ import { sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.js";
 import { type Token, uniqueTokens } from "./tokenize.js";
 
+/** People 'p' and companies 'c' (the records others attach things to). */
 export type EntityCode = "p" | "c";
+/** Everything search indexes: the records, and deals 'd'. */
+export type SearchEntity = EntityCode | "d";
 
 /**
  * Replaces the tokens of one record, in the caller's transaction: search sees exactly the
  * committed state of every record. Name tokens also enter the workspace's vocabulary,
  * which typo-tolerant lookups search.
  */
-export async function indexRecord(tx: Transaction<DB>, workspaceId: string, entityType: EntityCode, entityId: string, tokens: Token[]) {
+export async function indexRecord(tx: Transaction<DB>, workspaceId: string, entityType: SearchEntity, entityId: string, tokens: Token[]) {
   await tx
     .deleteFrom("search_tokens")
     .where("workspace_id", "=", workspaceId)
@@ -32,7 +35,7 @@ export async function indexRecord(tx: Transaction<DB>, workspaceId: string, enti
   }
 }
 
-export async function unindexRecords(tx: Transaction<DB>, workspaceId: string, entityType: EntityCode, entityIds: string[]) {
+export async function unindexRecords(tx: Transaction<DB>, workspaceId: string, entityType: SearchEntity, entityIds: string[]) {
   if (entityIds.length === 0) return;
   await tx
     .deleteFrom("search_tokens")

@@ -6,7 +6,7 @@ import { badRequest } from "../../platform/http/problem.js";
 import { route } from "../../platform/http/route.js";
 import type { SearchService } from "./search.service.js";
 
-const TYPES = new Set<SearchHit["type"]>(["contact", "company"]);
+const TYPES = new Set<SearchHit["type"]>(["contact", "company", "deal"]);
 
 export function registerSearchRoutes(
   app: FastifyInstance,
@@ -16,7 +16,7 @@ export function registerSearchRoutes(
     requirePermission(principal, "records.read");
     const types = query.types?.split(",").map((t) => t.trim());
     if (types?.some((t) => !TYPES.has(t as SearchHit["type"]))) {
-      throw badRequest("invalid_types", "types is a comma-separated list of contact, company.", [
+      throw badRequest("invalid_types", "types is a comma-separated list of contact, company, deal.", [
         { path: "query.types", message: "unknown type" },
       ]);
     }

@@ -4,7 +4,7 @@ import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js"
 import type { Principal } from "../../platform/auth/principal.js";
 import type { DB } from "../../platform/db/schema.js";
 import { highlightRanges } from "./highlight.js";
-import type { EntityCode } from "./search-index.js";
+import type { SearchEntity } from "./search-index.js";
 import { fold, words } from "./tokenize.js";
 
 /** What a record module gives search for the ids it found: only records the caller may see. */
@@ -17,7 +17,7 @@ export type ResolvedRecord = {
 };
 export type SearchResolver = (principal: Principal, ids: string[]) => Promise<ResolvedRecord[]>;
 
-const TYPE_OF: Record<EntityCode, SearchHit["type"]> = { p: "contact", c: "company" };
+const TYPE_OF: Record<SearchEntity, SearchHit["type"]> = { p: "contact", c: "company", d: "deal" };
 const CANDIDATES = 200;
 
 type WordMatch = { word: string; exact: boolean; prefixes: string[]; fuzzy: string[] };
@@ -30,11 +30,11 @@ type WordMatch = { word: string; exact: boolean; prefixes: string[]; fuzzy: stri
  * - the records having every word are then scored (exact > prefix > near) and highlighted.
  */
 export class SearchService {
-  private readonly resolvers = new Map<EntityCode, SearchResolver>();
+  private readonly resolvers = new Map<SearchEntity, SearchResolver>();
 
   constructor(private readonly db: Kysely<DB>) {}
 
-  register(entity: EntityCode, resolver: SearchResolver) {
+  register(entity: SearchEntity, resolver: SearchResolver) {
     this.resolvers.set(entity, resolver);
   }
 
@@ -44,10 +44,10 @@ export class SearchService {
     opts: { limit: number; types?: SearchHit["type"][]; defaultCountry: string },
   ): Promise<SearchHit[]> {
     const ws = principal.workspaceId;
-    const entityTypes = (Object.keys(TYPE_OF) as EntityCode[]).filter((e) => !opts.types || opts.types.includes(TYPE_OF[e]));
+    const entityTypes = (Object.keys(TYPE_OF) as SearchEntity[]).filter((e) => !opts.types || opts.types.includes(TYPE_OF[e]));
     if (entityTypes.length === 0) return [];
     const trimmed = q.trim();
-    let candidates: { entity_type: EntityCode; entity_id: string }[];
+    let candidates: { entity_type: SearchEntity; entity_id: string }[];
     let terms: string[];
     let matches: WordMatch[] = [];
     const phone = this.phoneDigits(trimmed, opts.defaultCountry);
@@ -121,7 +121,7 @@ export class SearchService {
     return { word, exact, prefixes: isLast || !exact ? prefixes : [word], fuzzy };
   }
 
-  private async wordPostings(ws: string, entityTypes: EntityCode[], matches: WordMatch[]) {
+  private async wordPostings(ws: string, entityTypes: SearchEntity[], matches: WordMatch[]) {
     const parts = matches.map((m) => {
       const exactTokens = [m.word, ...m.fuzzy];
       const prefixTokens = m.prefixes;
@@ -129,18 +129,18 @@ export class SearchService {
                   WHERE workspace_id = ${ws} AND entity_type = ANY(${entityTypes}::char(1)[])
                     AND (token = ANY(${[...new Set([...exactTokens, ...prefixTokens])]}::text[]))`;
     });
-    const query = sql<{ entity_type: EntityCode; entity_id: string }>`${sql.join(parts, sql` INTERSECT `)} LIMIT ${CANDIDATES}`;
+    const query = sql<{ entity_type: SearchEntity; entity_id: string }>`${sql.join(parts, sql` INTERSECT `)} LIMIT ${CANDIDATES}`;
     return (await query.execute(this.db)).rows;
   }
 
-  private async prefixPostings(ws: string, entityTypes: EntityCode[], prefixes: string[]) {
+  private async prefixPostings(ws: string, entityTypes: SearchEntity[], prefixes: string[]) {
     // One range scan per prefix (LIKE ANY(array) cannot use the index).
     const parts = prefixes.map(
       (p) => sql`(SELECT entity_type, entity_id FROM search_tokens
                    WHERE workspace_id = ${ws} AND entity_type = ANY(${entityTypes}::char(1)[]) AND token LIKE ${`${escapeLike(p)}%`}
                    LIMIT ${CANDIDATES})`,
     );
-    const res = await sql<{ entity_type: EntityCode; entity_id: string }>`
+    const res = await sql<{ entity_type: SearchEntity; entity_id: string }>`
       SELECT DISTINCT entity_type, entity_id FROM (${sql.join(parts, sql` UNION ALL `)}) t LIMIT ${CANDIDATES}`.execute(this.db);
     return res.rows;
   }

@@ -194,7 +194,7 @@ export interface ContactCompaniesTable {
 export interface SearchTokensTable {
   workspace_id: string;
   token: string;
-  entity_type: "p" | "c";
+  entity_type: "p" | "c" | "d";
   entity_id: string;
   field: string;
 }

@@ -10,7 +10,9 @@ export function searchResults(hits: SearchHit[]): SearchResult[] {
   return hits.map((hit) => {
     const titleMatch = hit.highlights.find((h) => h.value === hit.title && h.ranges.length > 0);
     const other = hit.highlights.find((h) => h.value !== hit.title && h.ranges.length > 0);
-    const result: SearchResult = { id: hit.id, label: hit.title, path: recordPath(hit.type, hit.id) };
+    // Deals live under /deals (the deals module's pages).
+    const path = hit.type === "deal" ? `/deals/${hit.id}` : recordPath(hit.type, hit.id);
+    const result: SearchResult = { id: hit.id, label: hit.title, path };
     if (titleMatch) result.labelRanges = titleMatch.ranges;
     if (other && !titleMatch) {
       result.description = other.value;

@@ -12,6 +12,7 @@ import { presentDeals } from "../deal-reads.js";
 import { stageChangedPayload } from "../deals.events.js";
 import { dealSnapshot } from "../deals.presenter.js";
 import { type DealRow, dealsRepository } from "../deals.repository.js";
+import { indexDeal } from "../deals.search.js";
 import { pipelinesRepository, type StageRow } from "../pipelines.repository.js";
 import { rankBetween, rotsAt } from "../stage.rules.js";
 import type { DealContext } from "./deal-context.js";
@@ -139,6 +140,7 @@ export async function createDeal(ctx: DealContext, input: CreateInput): Promise<
     (input.contacts ?? []).map((c) => ({ contactId: c.contactId.toLowerCase(), role: c.role || null })),
   );
   await dealsRepository.setLineItems(ctx.tx, ws, id, lines);
+  await indexDeal(ctx.tx, ws, row);
   await dealsRepository.enterStage(ctx.tx, ws, id, { pipelineId: stage.pipeline_id, stageId: stage.id }, ctx.now);
   await dealsRepository.snapshot(ctx.tx, ws, id, snapshotOf(row, stage.probability), ["created"], ctx.now);
   const deal = await present(ctx, row);
@@ -205,6 +207,7 @@ export async function updateDeal(ctx: DealContext, id: string, input: UpdateInpu
     .where("id", "=", id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  if (row.name !== before.name) await indexDeal(ctx.tx, ws, row);
   if (input.contacts !== undefined) {
     await dealsRepository.setContacts(
       ctx.tx,
