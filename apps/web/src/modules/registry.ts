@@ -5,6 +5,7 @@ import { dealsModule } from "./deals/deals.module";
 import { forecastModule } from "./forecast/forecast.module";
 import { homeModule } from "./home/home.module";
 import { identityModule } from "./identity/identity.module";
+import { playbooksModule } from "./playbooks/playbooks.module";
 import { settingsModule } from "./settings/settings.module";
 import { tasksModule } from "./tasks/tasks.module";
 
@@ -19,6 +20,7 @@ export const modules: readonly AppModule[] = [
   companiesModule,
   dealsModule,
   forecastModule,
+  playbooksModule,
   tasksModule,
   identityModule,
   settingsModule,

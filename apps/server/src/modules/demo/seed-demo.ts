@@ -6,6 +6,7 @@ import { createTeam, createUser, createWorkspace, iamRepository } from "../iam/i
 import { seedDemoCustomers } from "./seed-demo-data.js";
 import { seedDemoDuplicates } from "./seed-demo-duplicates.js";
 import { seedDemoForecast } from "./seed-demo-forecast.js";
+import { seedDemoPlaybooks } from "./seed-demo-playbooks.js";
 import { seedDemoSales } from "./seed-demo-sales.js";
 import { seedDemoTasks } from "./seed-demo-tasks.js";
 
@@ -60,6 +61,7 @@ export async function seedDemoWorkspace(tx: Transaction<DB>) {
     await seedDemoDuplicates(tx, principal);
     await seedDemoSales(tx, principal, [admin.id, manager.id, rep.id, rep.id]);
     await seedDemoForecast(tx, principal, { managerId: manager.id, repId: rep.id, teamId: sales.team.id });
+    await seedDemoPlaybooks(tx, principal);
     return ws;
   }
 }
