@@ -11,6 +11,7 @@ import { notifySuccess } from "../../../platform/feedback/notify";
 import { PageLoader } from "../../../platform/feedback/PageLoader";
 import { PageHeader } from "../../../platform/shell/PageHeader";
 import { shellTexts } from "../../../platform/shell/shell.texts";
+import { DealPlaybookPanel } from "../../playbooks/components/DealPlaybookPanel";
 import { dealsTexts } from "../deals.texts";
 import { useDeal, useRestoreDeal } from "../queries/deals.queries";
 import { usePipelines } from "../queries/pipelines.queries";
@@ -23,7 +24,7 @@ import { StageHistory } from "./StageHistory";
 
 const texts = dealsTexts.deal;
 
-/** /deals/:id — the header with stage steps and won/lost, line items, timeline, details, people and stage history. */
+/** /deals/:id — the header with stage steps and won/lost, line items, timeline, the stage's playbook, details, people and stage history. */
 export function DealPage() {
   const { id = "" } = useParams();
   const deal = useDeal(id);
@@ -96,6 +97,7 @@ function DealView({ deal }: { deal: Deal }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Stack gap="md">
+            <DealPlaybookPanel dealId={deal.id} />
             <Section id="deal-details" title={dealsTexts.details.title}>
               <DealDetails deal={deal} canEdit={canEdit} />
             </Section>
