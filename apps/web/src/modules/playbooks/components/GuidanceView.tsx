@@ -1,6 +1,7 @@
 import { TypographyStylesProvider } from "@mantine/core";
 import DOMPurify from "dompurify";
 import { useMemo } from "react";
+import classes from "./GuidanceView.module.css";
 
 const ALLOWED_TAGS = [
   "p",
@@ -33,5 +34,5 @@ export function GuidanceView({ html }: { html: string }) {
   const clean = useMemo(() => DOMPurify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR: ["href", "rel", "target"] }), [html]);
   if (!clean) return null;
   // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by DOMPurify just above.
-  return <TypographyStylesProvider fz="sm" dangerouslySetInnerHTML={{ __html: clean }} />;
+  return <TypographyStylesProvider fz="sm" className={classes.guidance} dangerouslySetInnerHTML={{ __html: clean }} />;
 }
