@@ -66,6 +66,16 @@ export type RunningApp = {
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 
 /** What moves when two people are merged: each module that points at people registers here. */
+/** The records a task can be about: the API and the playbook consumer accept the same ones. */
+function taskLinkTypes() {
+  const links = new TaskLinkTypes();
+  for (const type of ["contact", "company"] as const) {
+    links.register(type, { visible: (q, ws, ids, v) => visibleRecords(q, ws, type, ids, v) });
+  }
+  links.register("deal", dealTaskLink);
+  return links;
+}
+
 function mergeParticipants() {
   const participants = new MergeParticipants();
   participants.register(interactionMergeParticipant);
@@ -111,10 +121,7 @@ export async function buildApi(database: Database, config: Config) {
   extensions.addSummary(documentSummary(db));
   extensions.addSummary(dealSummary(db));
   const storage = localDiskStorage(path.join(config.dataDir, "files"));
-  const taskLinks = new TaskLinkTypes();
-  for (const type of ["contact", "company"] as const) {
-    taskLinks.register(type, { visible: (q, ws, ids, v) => visibleRecords(q, ws, type, ids, v) });
-  }
+  const taskLinks = taskLinkTypes();
   const invalidation = new CacheInvalidation(database.appConnection, database.logger);
   const definitions = new CustomFieldDefinitions(db, invalidation);
   const workspaces = new WorkspaceCache(invalidation, "workspace", (ws) => iamRepository.workspaceById(db, ws));
@@ -141,7 +148,6 @@ export async function buildApi(database: Database, config: Config) {
   registerNotificationRoutes(app, { db, auth });
   registerDataTransferRoutes(app, { db, auth, search, defaultCountry, storage });
   registerTimeZoneRoutes(app, { db, auth });
-  taskLinks.register("deal", dealTaskLink);
   registerTaskRoutes(app, { db, auth, links: taskLinks });
   registerCalendarFeedRoutes(app, { db, auth, links: taskLinks, publicUrl: config.publicUrl });
   registerPlaybookRoutes(app, { db, auth });
@@ -166,12 +172,10 @@ export async function startApp(config: Config, log: Logger, roles: Role[]): Prom
     let http: FastifyInstance | undefined;
     let url: string | undefined;
     if (roles.includes("worker")) {
-      const playbookTaskLinks = new TaskLinkTypes();
-      playbookTaskLinks.register("deal", dealTaskLink);
       const processor = startEventProcessor(
         database.db,
         database.appConnection,
-        [auditConsumer, identityConsumer(mergeParticipants()), playbookConsumer(playbookTaskLinks)],
+        [auditConsumer, identityConsumer(mergeParticipants()), playbookConsumer(taskLinkTypes())],
         log,
       );
       closers.push(() => processor.stop());
