@@ -99,6 +99,9 @@ test("a deal dragged to the next stage moves both column totals, and moves by ke
   const announced = (text: string) => expect(page.locator("[role=status][aria-live]").filter({ hasText: text })).toHaveCount(1);
   await betaCard.focus();
   await page.keyboard.press("Space");
+  // Like a screen-reader user, wait until the card is picked up before moving it: an arrow key
+  // pressed before dnd-kit's keyboard sensor listens would be lost on a busy machine.
+  await expect(betaCard).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.press("ArrowRight");
   await announced(`${beta.name} is over Offer`);
   await page.keyboard.press("Space");
@@ -110,8 +113,11 @@ test("a deal dragged to the next stage moves both column totals, and moves by ke
 
   // Dropping on Lost asks why; the reason is kept.
   const betaInOffer = column(page, "Offer").getByRole("button", { name: new RegExp(`^${beta.name}`) });
+  // The board refreshes after the move (and again on its realtime event): pick up once it is settled.
+  await expect(page.getByRole("region", { name: `${pipeline.name} board` })).not.toHaveAttribute("aria-busy", "true");
   await betaInOffer.focus();
   await page.keyboard.press("Space");
+  await expect(betaInOffer).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.press("ArrowRight");
   await announced(`${beta.name} is over Won`);
   await page.keyboard.press("ArrowRight");
@@ -135,4 +141,55 @@ test("a deal dragged to the next stage moves both column totals, and moves by ke
   // Lost with its reason, on its own page.
   await page.goto(`/deals/${beta.id}`);
   await expect(page.getByText("Lost: Chose a competitor")).toBeVisible();
+});
+
+test("a filtered deals board is saved as a view, reopened from the view menu, and its changes saved", async ({ page }) => {
+  test.slow();
+  await signIn(page, DEMO_ADMIN);
+  await expect(page.getByRole("button", { name: "Account menu" })).toBeVisible();
+  const { pipeline, alpha } = await pipelineWithDeals(page);
+  await page.goto(`/deals?pipeline=${pipeline.id}`);
+  const lead = column(page, "Lead");
+  await expect(lead).toBeVisible({ timeout: 30_000 });
+  await expect(countOf(lead)).toHaveText("2");
+
+  // A condition of the filter builder: name contains "Alpha".
+  await page.getByRole("button", { name: "More filters" }).click();
+  const choose = async (label: string, option: string) => {
+    await page.getByRole("textbox", { name: label, exact: true }).click();
+    await page.getByRole("option", { name: option, exact: true }).click();
+  };
+  await choose("Field", "Name");
+  await choose("Operator", "contains");
+  await page.getByRole("textbox", { name: "Value" }).fill("Alpha");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("Name contains Alpha")).toBeVisible();
+  await expect(countOf(lead)).toHaveText("1");
+
+  const viewName = `Alpha deals ${unique()}`;
+  await page.getByRole("button", { name: "Save view" }).click();
+  await page.getByRole("dialog").getByLabel("View name").fill(viewName);
+  await page.getByRole("dialog").getByRole("button", { name: "Save view" }).click();
+  await expect(page).toHaveURL(/savedView=/);
+
+  // From the plain deals page, the view brings back its pipeline and its filter.
+  await page.goto("/deals");
+  await page.getByRole("button", { name: /^Saved views: All deals/ }).click();
+  await page.getByRole("menuitem", { name: viewName }).click();
+  await expect(page.getByRole("region", { name: `${pipeline.name} board` })).toBeVisible();
+  await expect(countOf(column(page, "Lead"))).toHaveText("1");
+  await expect(column(page, "Lead").getByRole("button", { name: new RegExp(`^${alpha.name}`) })).toBeVisible();
+
+  // Switching to the list changes the view; saving keeps it for the next visit.
+  await page.getByText("List", { exact: true }).click();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText(`View “${viewName}” updated`)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save changes" })).toHaveCount(0);
+  const viewId = new URL(page.url()).searchParams.get("savedView");
+  await page.goto(`/deals?savedView=${viewId}`);
+  await page.getByRole("button", { name: `Saved views: ${viewName}` }).click();
+  await page.getByRole("menuitem", { name: viewName }).click();
+  await expect(page.getByRole("table", { name: "Deals" })).toBeVisible();
+  await expect(page.getByRole("link", { name: alpha.name })).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(2);
 });

@@ -27,7 +27,14 @@ import {
   timelineQuerySchema,
   updateInteractionBodySchema,
 } from "./interactions.schemas.js";
-import { createViewBodySchema, savedViewSchema, searchHitSchema, searchQuerySchema, updateViewBodySchema } from "./views.schemas.js";
+import {
+  createViewBodySchema,
+  savedViewSchema,
+  searchHitSchema,
+  searchQuerySchema,
+  updateViewBodySchema,
+  viewObjectSchema,
+} from "./views.schemas.js";
 
 const timelinePage = pageOf(interactionSchema);
 
@@ -268,7 +275,7 @@ export const viewEndpoints = {
     path: "/api/v1/views",
     summary: "Saved views: mine and the shared ones",
     tags: ["Views"],
-    query: z.object({ objectType: recordObjectSchema.optional() }),
+    query: z.object({ objectType: viewObjectSchema.optional() }),
     status: 200,
     response: z.object({ items: z.array(savedViewSchema) }),
   }),

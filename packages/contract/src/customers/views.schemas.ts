@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { uuid } from "../platform/common.js";
-import { recordObjectSchema } from "./customers.schemas.js";
 
-/** What a saved view remembers: columns, filters and sort of a list. */
+/** The lists that can have saved views: the people and company lists, and the deals board and list. */
+export const viewObjectSchema = z.enum(["contact", "company", "deal"]);
+export type ViewObject = z.infer<typeof viewObjectSchema>;
+
+/** What a saved view remembers: columns, filters and sort of a list (and, for deals, board or list). */
 export const viewDefinitionSchema = z.strictObject({
   columns: z.array(z.string().max(100)).max(50).default([]),
   filters: z
@@ -11,12 +14,14 @@ export const viewDefinitionSchema = z.strictObject({
     .default([]),
   sort: z.string().max(300).optional(),
   q: z.string().max(200).optional(),
+  /** How a deals view opens: the board or the list. Ignored by the people and company lists. */
+  layout: z.enum(["board", "list"]).optional(),
 });
 export type ViewDefinition = z.infer<typeof viewDefinitionSchema>;
 
 export const savedViewSchema = z.object({
   id: uuid,
-  objectType: recordObjectSchema,
+  objectType: viewObjectSchema,
   name: z.string(),
   ownerId: uuid,
   shared: z.boolean(),
@@ -27,7 +32,7 @@ export const savedViewSchema = z.object({
 export type SavedView = z.infer<typeof savedViewSchema>;
 
 export const createViewBodySchema = z.strictObject({
-  objectType: recordObjectSchema,
+  objectType: viewObjectSchema,
   name: z.string().trim().min(1).max(200),
   shared: z.boolean().default(false),
   definition: viewDefinitionSchema,

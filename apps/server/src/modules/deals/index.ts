@@ -4,6 +4,7 @@ export { moveDeal } from "./commands/move-deal.js";
 export { createDeal } from "./commands/save-deal.js";
 export { createPipeline } from "./commands/save-pipeline.js";
 export { dealEventRule, salesConfigEventRule } from "./deals.policy.js";
+export { dealFields } from "./deals.fields.js";
 export { registerDealRoutes } from "./deals.routes.js";
 export { dealSearchResolver } from "./deals.search.js";
 export { dealSummary } from "./deals.summary.js";

@@ -1,3 +1,3 @@
-/** Saved views: named columns, filters and sort of the people and company lists, personal or shared. */
+/** Saved views: named columns, filters and sort of the people, company and deal lists, personal or shared. */
 export { canSeeViewEvent } from "./views.policy.js";
 export { registerViewRoutes } from "./views.routes.js";

@@ -116,6 +116,8 @@ describe("saved views", () => {
       expect(res.statusCode, JSON.stringify(def)).toBe(400);
     }
     for (const payload of [
+      { objectType: "ticket", name: "x", definition },
+      // A people filter is not a deal field.
       { objectType: "deal", name: "x", definition },
       { objectType: "contact", name: "", definition },
       { objectType: "contact", name: "x", definition, ownerId: ws.users.member.id },
@@ -129,6 +131,54 @@ describe("saved views", () => {
       payload: { objectType: "company", name: "By ARR", definition: { filters: [{ field: "custom.arr", op: "gt", value: "5" }] } },
     });
     expect(ok.statusCode).toBe(201);
+  });
+
+  it("saves views of the deals board and list, checked against the deal fields", async () => {
+    const t = await createTestWorkspace(api);
+    const dealView = {
+      layout: "board",
+      filters: [
+        { field: "pipelineId", op: "eq", value: ZERO },
+        { field: "ownerId", op: "eq", value: t.users.manager.id },
+        { field: "amountMinor", op: "gte", value: "1000000" },
+        { field: "rotting", op: "eq", value: "true" },
+      ],
+      sort: "-amountMinor",
+      q: "renewal",
+    };
+    const saved = await save(t.users.manager, { objectType: "deal", name: "My big rotting deals", definition: dealView });
+    expect(saved).toMatchObject({ objectType: "deal", definition: dealView });
+    await save(t.users.manager, { name: "People view" });
+    expect(await names(t.users.manager, "?objectType=deal")).toEqual(["My big rotting deals"]);
+    expect(await names(t.users.manager, "?objectType=contact")).toEqual(["People view"]);
+    const before = await snapshotCounts(api);
+    for (const def of [
+      { filters: [{ field: "lifecycleStage", op: "eq", value: "customer" }] },
+      { filters: [{ field: "amountMinor", op: "contains", value: "1" }] },
+      { sort: "contactId" },
+      { layout: "calendar" },
+    ]) {
+      const res = await as(api, t.users.manager, {
+        method: "POST",
+        url: "/api/v1/views",
+        payload: { objectType: "deal", name: "Bad", definition: def },
+      });
+      expect(res.statusCode, JSON.stringify(def)).toBe(400);
+    }
+    const bad = await as(api, t.users.manager, {
+      method: "PATCH",
+      url: `/api/v1/views/${saved.id}`,
+      payload: { definition: { filters: [{ field: "employees", op: "gte", value: "5" }] } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(await snapshotCounts(api)).toEqual(before);
+    const renamed = await as(api, t.users.manager, {
+      method: "PATCH",
+      url: `/api/v1/views/${saved.id}`,
+      payload: { definition: { ...dealView, layout: "list" } },
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json().definition.layout).toBe("list");
   });
 
   it("answers 404 for another workspace's view like for a missing one", async () => {

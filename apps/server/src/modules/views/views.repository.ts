@@ -1,4 +1,4 @@
-import type { RecordObject } from "@rapport/contract";
+import type { ViewObject } from "@rapport/contract";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { DB, SavedViewsTable } from "../../platform/db/schema.js";
 
@@ -7,7 +7,7 @@ export type ViewRow = Selectable<SavedViewsTable>;
 
 /** A view is visible to its owner, and to everyone in the workspace once shared. */
 export const viewsRepository = {
-  visible: (q: Q, ws: string, ownerId: string, objectType?: RecordObject) => {
+  visible: (q: Q, ws: string, ownerId: string, objectType?: ViewObject) => {
     let query = q
       .selectFrom("saved_views")
       .selectAll()

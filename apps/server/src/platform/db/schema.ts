@@ -256,7 +256,7 @@ export interface DocumentsTable {
 export interface SavedViewsTable {
   workspace_id: string;
   id: string;
-  object_type: "contact" | "company";
+  object_type: "contact" | "company" | "deal";
   name: string;
   owner_id: string;
   shared: Generated<boolean>;

@@ -38,6 +38,11 @@ export const dealsTexts = {
     rotting: "Rotting only",
     clear: "Clear filters",
     viewsNote: "Filters stay in the address, so a filtered board can be bookmarked or shared as a link.",
+    more: "More filters",
+  },
+  views: {
+    all: "All deals",
+    saved: "Saved views",
   },
   board: {
     region: (pipeline: string) => `${pipeline} board`,

@@ -1,14 +1,16 @@
-import type { createViewBodySchema, RecordObject, SavedView, updateViewBodySchema, ViewDefinition } from "@rapport/contract";
+import type { createViewBodySchema, SavedView, updateViewBodySchema, ViewDefinition, ViewObject } from "@rapport/contract";
 import type { Transaction } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import type { z } from "zod";
 import { actorOf, type Principal } from "../../../platform/auth/principal.js";
+import type { FieldDef } from "../../../platform/db/list-query/index.js";
 import type { DB } from "../../../platform/db/schema.js";
 import { diff, recordEvent } from "../../../platform/events/outbox.js";
 import { badRequest, notFound } from "../../../platform/http/problem.js";
 import { companyFields } from "../../companies/index.js";
 import { contactFields } from "../../contacts/index.js";
 import { customFieldsRepository } from "../../custom-fields/index.js";
+import { dealFields } from "../../deals/index.js";
 import { checkViewDefinition } from "../view-definition.rules.js";
 import { requireCanChange, requireCanShare, viewOwnerOf } from "../views.policy.js";
 import { presentView, viewSnapshot } from "../views.presenter.js";
@@ -17,10 +19,15 @@ import { viewsRepository } from "../views.repository.js";
 type CreateInput = z.output<typeof createViewBodySchema>;
 type UpdateInput = z.output<typeof updateViewBodySchema>;
 
-const REGISTRY = { contact: contactFields, company: companyFields } as const;
+/** Each list's field registry: the allow-list its saved views are checked against. */
+const REGISTRY: Record<ViewObject, (tx: Transaction<DB>, ws: string) => Promise<Map<string, FieldDef>>> = {
+  contact: async (tx, ws) => contactFields(await customFieldsRepository.list(tx, ws, "contact")),
+  company: async (tx, ws) => companyFields(await customFieldsRepository.list(tx, ws, "company")),
+  deal: async () => dealFields(),
+};
 
-async function checkDefinition(tx: Transaction<DB>, ws: string, objectType: RecordObject, def: ViewDefinition) {
-  const fields = REGISTRY[objectType](await customFieldsRepository.list(tx, ws, objectType));
+async function checkDefinition(tx: Transaction<DB>, ws: string, objectType: ViewObject, def: ViewDefinition) {
+  const fields = await REGISTRY[objectType](tx, ws);
   const errors = checkViewDefinition(def, fields);
   if (errors.length) throw badRequest("validation_failed", "The view refers to fields or operators that its list does not have.", errors);
 }

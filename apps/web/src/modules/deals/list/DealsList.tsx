@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Center, Group, Table, Text, UnstyledButton } from "@mantine/core";
 import type { Deal, Pipeline } from "@rapport/contract";
 import { IconArrowDown, IconArrowsSort, IconArrowUp, IconBriefcase } from "@tabler/icons-react";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Link } from "react-router";
 import { EmptyState } from "../../../platform/feedback/EmptyState";
 import { ErrorState } from "../../../platform/feedback/ErrorState";
@@ -17,8 +17,18 @@ const texts = dealsTexts.list;
 type SortKey = "name" | "amountMinor" | "expectedCloseDate" | "createdAt";
 
 /** The deals of a pipeline as a table, sortable by name, amount, expected close and age. */
-export function DealsList({ pipeline, filters }: { pipeline: Pipeline; filters: DealFilters }) {
-  const [sort, setSort] = useState<string>("-createdAt");
+export function DealsList({
+  pipeline,
+  filters,
+  sort,
+  onSort: setSort,
+}: {
+  pipeline: Pipeline;
+  filters: DealFilters;
+  /** `name`, `-amountMinor`…: kept in the page address with the filters (and in saved views). */
+  sort: string;
+  onSort: (sort: string) => void;
+}) {
   const query = useMemo(() => {
     const { q, filter } = filtersToQuery(filters);
     return { limit: 50, sort, ...(q ? { q } : {}), filter: { ...filter, pipelineId: { eq: pipeline.id } } };

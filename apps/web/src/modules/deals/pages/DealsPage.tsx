@@ -10,28 +10,34 @@ import { PageHeader } from "../../../platform/shell/PageHeader";
 import { useCreateParam } from "../../../platform/shell/use-create-param";
 import { DealsBoard } from "../board/DealsBoard";
 import { DealFiltersBar } from "../components/DealFiltersBar";
+import { DealViewBar } from "../components/DealViewBar";
 import { NewDealModal } from "../components/NewDealModal";
 import { PipelineSelect } from "../components/PipelineSelect";
 import { dealsTexts } from "../deals.texts";
 import { DealsList } from "../list/DealsList";
-import { filtersFromSearch, filtersToSearch } from "../queries/deal-filters";
+import { filtersToSearch } from "../queries/deal-filters";
+import { type DealPage, dealPageFromSearch, PAGE_PARAMS, searchOfDealPage } from "../queries/deal-views";
 import { usePipelines } from "../queries/pipelines.queries";
 
 const texts = dealsTexts.page;
+const DEFAULT_LIST_SORT = "-createdAt";
 
 /**
- * /deals: the board (default) or the list of one pipeline. The pipeline, the view and the
- * filters live in the address (?pipeline=…&view=list&ownerId=…), so a filtered board is a link.
+ * /deals: the board (default) or the list of one pipeline. The pipeline, board or list, the
+ * list's sort, the filters and the saved view live in the address
+ * (?pipeline=…&view=list&ownerId=…&savedView=…), so a filtered board is a link.
  */
 export function DealsPage() {
   const { can } = usePermissions();
   const pipelines = usePipelines();
   const [params, setParams] = useSearchParams();
   const [creating, createHandlers] = useCreateParam(can("records.write"));
-  const filters = useMemo(() => filtersFromSearch(params), [params]);
-  const view = params.get("view") === "list" ? "list" : "board";
+  const page = useMemo(() => dealPageFromSearch(params), [params]);
+  const { filters, layout: view } = page;
+  const savedViewId = params.get(PAGE_PARAMS.savedView);
   const list = pipelines.data ?? [];
-  const pipeline = list.find((p) => p.id === params.get("pipeline")) ?? list[0];
+  const pipeline = list.find((p) => p.id === page.pipelineId) ?? list[0];
+  const openPage = (next: DealPage, viewId: string | null) => setParams(searchOfDealPage(next, viewId), { replace: true });
   const setParam = (key: string, value: string | null) =>
     setParams(
       (previous) => {
@@ -89,12 +95,18 @@ export function DealsPage() {
   return (
     <>
       {header}
-      <Group gap="sm" mb="sm" align="flex-end" wrap="wrap">
-        <PipelineSelect label={texts.pipeline} pipelines={list} value={pipeline.id} onChange={(id) => setParam("pipeline", id)} w={240} />
+      <DealViewBar page={page} savedViewId={savedViewId} onOpen={openPage}>
+        <PipelineSelect
+          label={texts.pipeline}
+          pipelines={list}
+          value={pipeline.id}
+          onChange={(id) => setParam(PAGE_PARAMS.pipeline, id)}
+          w={240}
+        />
         <SegmentedControl
           aria-label={texts.viewToggle}
           value={view}
-          onChange={(v) => setParam("view", v === "list" ? "list" : null)}
+          onChange={(v) => setParam(PAGE_PARAMS.layout, v === "list" ? "list" : null)}
           data={[
             {
               value: "board",
@@ -116,14 +128,23 @@ export function DealsPage() {
             },
           ]}
         />
-      </Group>
+      </DealViewBar>
       <DealFiltersBar
         filters={filters}
         onChange={(next) => setParams((previous) => filtersToSearch(next, previous), { replace: true })}
         withStatus={view === "list"}
       />
       <VisuallyHidden>{dealsTexts.filters.viewsNote}</VisuallyHidden>
-      {view === "board" ? <DealsBoard pipeline={pipeline} filters={filters} /> : <DealsList pipeline={pipeline} filters={filters} />}
+      {view === "board" ? (
+        <DealsBoard pipeline={pipeline} filters={filters} />
+      ) : (
+        <DealsList
+          pipeline={pipeline}
+          filters={filters}
+          sort={page.sort ?? DEFAULT_LIST_SORT}
+          onSort={(sort) => setParam(PAGE_PARAMS.sort, sort)}
+        />
+      )}
       <NewDealModal
         opened={creating}
         onClose={createHandlers.close}

@@ -8,6 +8,8 @@ export const dealKeys = {
   board: (pipelineId: string, filters: unknown) => ["deals", "board", pipelineId, filters] as const,
   lists: ["deals", "list"] as const,
   list: (query: unknown) => ["deals", "list", query] as const,
+  // Outside ["deals"]: the fields do not change when deals do, so realtime leaves them be.
+  fields: ["deal-fields"] as const,
   details: ["deals", "detail"] as const,
   detail: (id: string) => ["deals", "detail", id] as const,
   histories: ["deals", "history"] as const,

@@ -1,4 +1,4 @@
-import { type Board, type BodyOf, type Deal, type DealHistory, dealEndpoints, pipelineEndpoints } from "@rapport/contract";
+import { type Board, type BodyOf, type Deal, type DealHistory, dealEndpoints, type FieldInfo, pipelineEndpoints } from "@rapport/contract";
 import { keepPreviousData, type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiCall } from "../../../platform/api/api-client";
 import { notifyError } from "../../../platform/feedback/notify";
@@ -104,6 +104,15 @@ export function useDealList(query: Record<string, unknown>) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
     meta: { notifyErrors: false },
+  });
+}
+
+/** What deal lists and the board can filter on (GET /deals/fields). */
+export function useDealFields() {
+  return useQuery({
+    queryKey: dealKeys.fields,
+    queryFn: async ({ signal }): Promise<FieldInfo[]> => (await apiCall(dealEndpoints.fields, { signal })).items,
+    staleTime: 5 * 60_000,
   });
 }
 

@@ -25,13 +25,16 @@ type Props = {
   fields: FieldInfo[];
   filters: FilterCondition[];
   onChange: (filters: FilterCondition[]) => void;
+  /** The button's size and its label without conditions (default "Filter"). */
+  size?: "xs" | "sm";
+  label?: string;
 };
 
 /**
  * "Filter" button and its popover: conditions of field → operator (of the field's type) →
  * value (an input that fits the type). Edits are drafts until "Apply".
  */
-export function FilterBuilder({ fields, filters, onChange }: Props) {
+export function FilterBuilder({ fields, filters, onChange, size = "sm", label = texts.button }: Props) {
   const [opened, setOpened] = useState(false);
   const [drafts, setDrafts] = useState<FilterCondition[]>(filters);
   const [showProblems, setShowProblems] = useState(false);
@@ -72,11 +75,12 @@ export function FilterBuilder({ fields, filters, onChange }: Props) {
       <Popover.Target>
         <Button
           variant={filters.length > 0 ? "light" : "default"}
-          leftSection={<IconFilter size={16} aria-hidden />}
+          size={size}
+          leftSection={<IconFilter size={size === "xs" ? 14 : 16} aria-hidden />}
           onClick={() => (opened ? setOpened(false) : open())}
           aria-expanded={opened}
         >
-          {filters.length > 0 ? texts.buttonCount(filters.length) : texts.button}
+          {filters.length > 0 ? texts.buttonCount(filters.length) : label}
         </Button>
       </Popover.Target>
       <Popover.Dropdown maw="calc(100vw - 32px)">

@@ -6,7 +6,6 @@ import { type ComponentType, type ReactNode, useCallback, useEffect, useMemo, us
 import { useSearchParams } from "react-router";
 import { useMe } from "../../../platform/auth/use-me";
 import { usePermissions } from "../../../platform/auth/use-permissions";
-import { ConfirmDialog } from "../../../platform/feedback/ConfirmDialog";
 import { EmptyState } from "../../../platform/feedback/EmptyState";
 import { ErrorState } from "../../../platform/feedback/ErrorState";
 import { notifySuccess } from "../../../platform/feedback/notify";
@@ -17,11 +16,12 @@ import { useCreateParam } from "../../../platform/shell/use-create-param";
 import { lifecycleLabel } from "../components/LifecycleBadge";
 import { useBulkAction, useCompanyNames, useRecordFields, useRecordList } from "../queries/records.queries";
 import { useUserDirectory } from "../queries/users.queries";
-import { useDeleteView, useSavedViews, useUpdateView } from "../queries/views.queries";
+import { useSavedViews, useUpdateView } from "../queries/views.queries";
 import type { CustomerRecord, RecordType } from "../record-types";
 import { recordsTexts } from "../records.texts";
 import { BulkBar } from "./BulkBar";
 import { ColumnChooser } from "./ColumnChooser";
+import { DeleteViewDialog } from "./DeleteViewDialog";
 import { clearDefaultFilters, loadDefaultState, saveDefaultState } from "./default-list-state";
 import { FilterBuilder } from "./FilterBuilder";
 import { describeFilter, type FilterCondition, splitValues } from "./filters";
@@ -79,7 +79,6 @@ export function RecordListPage({ config }: { config: RecordListConfig }) {
   const [deleting, setDeleting] = useState<SavedView | null>(null);
   const [creating, createModal] = useCreateParam(can("records.write"));
   const updateView = useUpdateView(type);
-  const deleteView = useDeleteView(type);
   const restore = useBulkAction(type);
 
   // Apply a view's definition when it is chosen (once the views are loaded).
@@ -392,23 +391,12 @@ export function RecordListPage({ config }: { config: RecordListConfig }) {
           setParam("view", view.id);
         }}
       />
-      <ConfirmDialog
-        opened={deleting !== null}
-        title={deleting ? recordsTexts.views.confirmDeleteTitle(deleting.name) : ""}
-        message={deleting?.shared ? recordsTexts.views.confirmDeleteShared : recordsTexts.views.confirmDelete}
-        confirmLabel={recordsTexts.views.delete}
-        loading={deleteView.isPending}
+      <DeleteViewDialog
+        type={type}
+        view={deleting}
         onClose={() => setDeleting(null)}
-        onConfirm={() => {
-          if (!deleting) return;
-          const { id, name } = deleting;
-          deleteView.mutate(id, {
-            onSuccess: () => {
-              notifySuccess(recordsTexts.views.deleted(name));
-              setDeleting(null);
-              if (viewId === id) setParam("view", null);
-            },
-          });
+        onDeleted={(id) => {
+          if (viewId === id) setParam("view", null);
         }}
       />
     </>

@@ -1,17 +1,16 @@
 import { Button, Group, Modal, Stack, Switch, TextInput } from "@mantine/core";
-import type { SavedView, ViewDefinition } from "@rapport/contract";
+import type { SavedView, ViewDefinition, ViewObject } from "@rapport/contract";
 import { type FormEvent, useState } from "react";
 import { fieldError } from "../../../platform/api/field-errors";
 import { usePermissions } from "../../../platform/auth/use-permissions";
 import { notifySuccess } from "../../../platform/feedback/notify";
 import { useCreateView, useUpdateView } from "../queries/views.queries";
-import type { RecordType } from "../record-types";
 import { recordsTexts } from "../records.texts";
 
 const texts = recordsTexts.views;
 
 type Props = {
-  type: RecordType;
+  type: ViewObject;
   opened: boolean;
   /** The view to rename or (un)share; null to save the current list as a new view. */
   view: SavedView | null;

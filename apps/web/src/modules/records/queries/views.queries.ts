@@ -1,13 +1,13 @@
+import type { ViewObject } from "@rapport/contract";
 import { type BodyOf, type SavedView, viewEndpoints } from "@rapport/contract";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiCall } from "../../../platform/api/api-client";
-import type { RecordType } from "../record-types";
 
 export const viewsKey = ["views"] as const;
-const viewsOf = (type: RecordType) => [...viewsKey, type] as const;
+const viewsOf = (type: ViewObject) => [...viewsKey, type] as const;
 
 /** My views and the shared ones of an object. */
-export function useSavedViews(type: RecordType) {
+export function useSavedViews(type: ViewObject) {
   return useQuery({
     queryKey: viewsOf(type),
     queryFn: async ({ signal }): Promise<SavedView[]> => (await apiCall(viewEndpoints.list, { query: { objectType: type }, signal })).items,
@@ -15,7 +15,7 @@ export function useSavedViews(type: RecordType) {
   });
 }
 
-export function useCreateView(type: RecordType) {
+export function useCreateView(type: ViewObject) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: BodyOf<typeof viewEndpoints.create>) => apiCall(viewEndpoints.create, { body }),
@@ -23,7 +23,7 @@ export function useCreateView(type: RecordType) {
   });
 }
 
-export function useUpdateView(type: RecordType) {
+export function useUpdateView(type: ViewObject) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: BodyOf<typeof viewEndpoints.update> }) =>
@@ -32,7 +32,7 @@ export function useUpdateView(type: RecordType) {
   });
 }
 
-export function useDeleteView(type: RecordType) {
+export function useDeleteView(type: ViewObject) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiCall(viewEndpoints.remove, { params: { id } }),

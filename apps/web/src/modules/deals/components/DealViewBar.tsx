@@ -1,0 +1,109 @@
+import { Button, Group } from "@mantine/core";
+import type { SavedView } from "@rapport/contract";
+import { type ReactNode, useState } from "react";
+import { useMe } from "../../../platform/auth/use-me";
+import { notifySuccess } from "../../../platform/feedback/notify";
+import { DeleteViewDialog } from "../../records/list/DeleteViewDialog";
+import { SaveViewModal } from "../../records/list/SaveViewModal";
+import { ViewPicker } from "../../records/list/ViewPicker";
+import { useSavedViews, useUpdateView } from "../../records/queries/views.queries";
+import { recordsTexts } from "../../records/records.texts";
+import { dealsTexts } from "../deals.texts";
+import { hasFilters } from "../queries/deal-filters";
+import { type DealPage, dealPageOfDefinition, definitionOfDealPage, differsFromDealView } from "../queries/deal-views";
+
+const texts = recordsTexts.views;
+
+/**
+ * Saved views of the deals page, as on the people list: pick one (mine or shared), save the
+ * current board or list as a view, save changes to it, discard them, rename, share, delete.
+ */
+export function DealViewBar({
+  page,
+  savedViewId,
+  onOpen,
+  children,
+}: {
+  page: DealPage;
+  savedViewId: string | null;
+  /** Show a page (a view's, or the plain one) and remember which saved view it is. */
+  onOpen: (page: DealPage, viewId: string | null) => void;
+  /** The page's other controls, between the view picker and the view's buttons. */
+  children: ReactNode;
+}) {
+  const me = useMe();
+  const views = useSavedViews("deal");
+  const updateView = useUpdateView("deal");
+  const [saveOpen, setSaveOpen] = useState(false);
+  const [editing, setEditing] = useState<SavedView | null>(null);
+  const [deleting, setDeleting] = useState<SavedView | null>(null);
+  const current = views.data?.find((v) => v.id === savedViewId) ?? null;
+  const dirty = current !== null && differsFromDealView(page, current.definition);
+  const openView = (view: SavedView | null) =>
+    onOpen(view ? dealPageOfDefinition(view.definition) : { layout: page.layout, filters: {} }, view?.id ?? null);
+  const saveAs = () => {
+    setEditing(null);
+    setSaveOpen(true);
+  };
+
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap" mb="sm">
+      <ViewPicker
+        views={views.data ?? []}
+        current={current}
+        defaultLabel={dealsTexts.views.all}
+        onSelect={openView}
+        onSaveAs={saveAs}
+        onEdit={(view) => {
+          setEditing(view);
+          setSaveOpen(true);
+        }}
+        onDelete={setDeleting}
+      />
+      {children}
+      <Group gap={6} ml="auto">
+        {current && dirty && current.ownerId === me.user.id && (
+          <Button
+            size="compact-sm"
+            variant="light"
+            loading={updateView.isPending}
+            onClick={() =>
+              updateView.mutate(
+                { id: current.id, body: { definition: definitionOfDealPage(page) } },
+                { onSuccess: (v) => notifySuccess(texts.updated(v.name)) },
+              )
+            }
+          >
+            {recordsTexts.common.saveChanges}
+          </Button>
+        )}
+        {current && dirty && (
+          <Button size="compact-sm" variant="subtle" color="gray" onClick={() => openView(current)}>
+            {texts.discard}
+          </Button>
+        )}
+        {((current && dirty) || (!current && hasFilters(page.filters))) && (
+          <Button size="compact-sm" variant={current ? "subtle" : "light"} onClick={saveAs}>
+            {current ? texts.saveAs : texts.saveAsShort}
+          </Button>
+        )}
+      </Group>
+      <SaveViewModal
+        type="deal"
+        opened={saveOpen}
+        view={editing}
+        definition={definitionOfDealPage(page)}
+        onClose={() => setSaveOpen(false)}
+        onSaved={(view) => onOpen(page, view.id)}
+      />
+      <DeleteViewDialog
+        type="deal"
+        view={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(id) => {
+          if (id === savedViewId) onOpen(page, null);
+        }}
+      />
+    </Group>
+  );
+}
