@@ -1,18 +1,14 @@
-import { Button, Group } from "@mantine/core";
+import { Group } from "@mantine/core";
 import type { SavedView } from "@rapport/contract";
 import { type ReactNode, useState } from "react";
-import { useMe } from "../../../platform/auth/use-me";
-import { notifySuccess } from "../../../platform/feedback/notify";
 import { DeleteViewDialog } from "../../records/list/DeleteViewDialog";
 import { SaveViewModal } from "../../records/list/SaveViewModal";
+import { ViewChangeActions } from "../../records/list/ViewChangeActions";
 import { ViewPicker } from "../../records/list/ViewPicker";
-import { useSavedViews, useUpdateView } from "../../records/queries/views.queries";
-import { recordsTexts } from "../../records/records.texts";
+import { useSavedViews } from "../../records/queries/views.queries";
 import { dealsTexts } from "../deals.texts";
 import { hasFilters } from "../queries/deal-filters";
 import { type DealPage, dealPageOfDefinition, definitionOfDealPage, differsFromDealView } from "../queries/deal-views";
-
-const texts = recordsTexts.views;
 
 /**
  * Saved views of the deals page, as on the people list: pick one (mine or shared), save the
@@ -31,9 +27,7 @@ export function DealViewBar({
   /** The page's other controls, between the view picker and the view's buttons. */
   children: ReactNode;
 }) {
-  const me = useMe();
   const views = useSavedViews("deal");
-  const updateView = useUpdateView("deal");
   const [saveOpen, setSaveOpen] = useState(false);
   const [editing, setEditing] = useState<SavedView | null>(null);
   const [deleting, setDeleting] = useState<SavedView | null>(null);
@@ -62,31 +56,15 @@ export function DealViewBar({
       />
       {children}
       <Group gap={6} ml="auto">
-        {current && dirty && current.ownerId === me.user.id && (
-          <Button
-            size="compact-sm"
-            variant="light"
-            loading={updateView.isPending}
-            onClick={() =>
-              updateView.mutate(
-                { id: current.id, body: { definition: definitionOfDealPage(page) } },
-                { onSuccess: (v) => notifySuccess(texts.updated(v.name)) },
-              )
-            }
-          >
-            {recordsTexts.common.saveChanges}
-          </Button>
-        )}
-        {current && dirty && (
-          <Button size="compact-sm" variant="subtle" color="gray" onClick={() => openView(current)}>
-            {texts.discard}
-          </Button>
-        )}
-        {((current && dirty) || (!current && hasFilters(page.filters))) && (
-          <Button size="compact-sm" variant={current ? "subtle" : "light"} onClick={saveAs}>
-            {current ? texts.saveAs : texts.saveAsShort}
-          </Button>
-        )}
+        <ViewChangeActions
+          type="deal"
+          current={current}
+          dirty={dirty}
+          canSaveNew={hasFilters(page.filters)}
+          definition={definitionOfDealPage(page)}
+          onDiscard={openView}
+          onSaveAs={saveAs}
+        />
       </Group>
       <SaveViewModal
         type="deal"

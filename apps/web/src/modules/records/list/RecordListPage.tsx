@@ -16,7 +16,7 @@ import { useCreateParam } from "../../../platform/shell/use-create-param";
 import { lifecycleLabel } from "../components/LifecycleBadge";
 import { useBulkAction, useCompanyNames, useRecordFields, useRecordList } from "../queries/records.queries";
 import { useUserDirectory } from "../queries/users.queries";
-import { useSavedViews, useUpdateView } from "../queries/views.queries";
+import { useSavedViews } from "../queries/views.queries";
 import type { CustomerRecord, RecordType } from "../record-types";
 import { recordsTexts } from "../records.texts";
 import { BulkBar } from "./BulkBar";
@@ -30,6 +30,7 @@ import { RecordTable } from "./RecordTable";
 import { SaveViewModal } from "./SaveViewModal";
 import { formatSort, parseSort, toggleSort } from "./sort";
 import { useAvailableHeight } from "./use-available-height";
+import { ViewChangeActions } from "./ViewChangeActions";
 import { ViewPicker } from "./ViewPicker";
 
 export type RecordListConfig = {
@@ -78,7 +79,6 @@ export function RecordListPage({ config }: { config: RecordListConfig }) {
   const [editing, setEditing] = useState<SavedView | null>(null);
   const [deleting, setDeleting] = useState<SavedView | null>(null);
   const [creating, createModal] = useCreateParam(can("records.write"));
-  const updateView = useUpdateView(type);
   const restore = useBulkAction(type);
 
   // Apply a view's definition when it is chosen (once the views are loaded).
@@ -130,7 +130,6 @@ export function RecordListPage({ config }: { config: RecordListConfig }) {
   const defaultSort = trash ? "-deletedAt" : "name";
   const sortKeys = useMemo(() => parseSort(state.sort || defaultSort), [state.sort, defaultSort]);
   const dirty = currentView ? differsFromView(state, currentView.definition, defaultColumns) : false;
-  const isMine = currentView !== null && currentView.ownerId === me.user.id;
 
   const tableTop = useRef<HTMLDivElement>(null);
   const height = useAvailableHeight(tableTop, 52, 320, [state.filters.length, selected.size > 0, dirty, trash]);
@@ -278,43 +277,18 @@ export function RecordListPage({ config }: { config: RecordListConfig }) {
               </Button>
             )}
             <Group gap={6} ml="auto">
-              {currentView && dirty && isMine && (
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  loading={updateView.isPending}
-                  onClick={() =>
-                    updateView.mutate(
-                      { id: currentView.id, body: { definition: viewDefinition(state) } },
-                      { onSuccess: (v) => notifySuccess(recordsTexts.views.updated(v.name)) },
-                    )
-                  }
-                >
-                  {recordsTexts.common.saveChanges}
-                </Button>
-              )}
-              {currentView && dirty && (
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  color="gray"
-                  onClick={() => setState(stateFromView(currentView.definition, defaultColumns))}
-                >
-                  {recordsTexts.views.discard}
-                </Button>
-              )}
-              {(!currentView || dirty) && (
-                <Button
-                  size="compact-sm"
-                  variant={currentView ? "subtle" : "light"}
-                  onClick={() => {
-                    setEditing(null);
-                    setSaveOpen(true);
-                  }}
-                >
-                  {recordsTexts.views.saveAsShort}
-                </Button>
-              )}
+              <ViewChangeActions
+                type={type}
+                current={currentView}
+                dirty={dirty}
+                canSaveNew
+                definition={viewDefinition(state)}
+                onDiscard={(view) => setState(stateFromView(view.definition, defaultColumns))}
+                onSaveAs={() => {
+                  setEditing(null);
+                  setSaveOpen(true);
+                }}
+              />
             </Group>
           </Group>
         )}
