@@ -10,6 +10,7 @@ import {
   dealEventRule,
   dealSearchResolver,
   dealSummary,
+  dealTaskLink,
   registerDealRoutes,
   registerPipelineRoutes,
   salesConfigEventRule,
@@ -35,7 +36,7 @@ import {
 } from "./modules/interactions/index.js";
 import { maintenanceJobs } from "./modules/maintenance/index.js";
 import { canSeeNotificationEvent, registerNotificationRoutes } from "./modules/notifications/index.js";
-import { dealTaskLink, playbookConsumer, registerPlaybookRoutes } from "./modules/playbooks/index.js";
+import { playbookConsumer, registerPlaybookRoutes } from "./modules/playbooks/index.js";
 import { registerProductRoutes } from "./modules/products/index.js";
 import { EventHub, registerRealtimeRoutes } from "./modules/realtime/index.js";
 import { MergeParticipants, RecordExtensions, visibleRecords } from "./modules/records/index.js";

@@ -5,6 +5,5 @@
 
 export { createPlaybook, playbookContext } from "./commands/save-playbook.js";
 export { putVariant } from "./commands/save-variant.js";
-export { dealTaskLink } from "./deal-task-link.js";
 export { playbookConsumer } from "./playbooks.consumer.js";
 export { registerPlaybookRoutes } from "./playbooks.routes.js";

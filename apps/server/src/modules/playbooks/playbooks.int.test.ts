@@ -10,8 +10,9 @@ import {
   type TestUser,
   type TestWorkspace,
 } from "../../test/harness.js";
+import { dealTaskLink } from "../deals/index.js";
 import { completeTask, systemTaskContext, TaskLinkTypes } from "../tasks/index.js";
-import { dealTaskLink, playbookConsumer } from "./index.js";
+import { playbookConsumer } from "./index.js";
 
 let api: TestApi;
 let ws: TestWorkspace;

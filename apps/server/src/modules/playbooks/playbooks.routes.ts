@@ -8,6 +8,7 @@ import type { DB } from "../../platform/db/schema.js";
 import { runCommand } from "../../platform/http/command.js";
 import { notFound } from "../../platform/http/problem.js";
 import { route } from "../../platform/http/route.js";
+import { dealFacts } from "../deals/index.js";
 import { canSeeOwner, recordVisibility } from "../iam/index.js";
 import { createPlaybook, deletePlaybook, playbookContext, updatePlaybook } from "./commands/save-playbook.js";
 import { deleteVariant, putVariant } from "./commands/save-variant.js";
@@ -17,7 +18,6 @@ import { exportFilename, renderPlaybookHtml } from "./export.render.js";
 import { playbookPolicy } from "./playbooks.policy.js";
 import { presentPlaybook, presentVariant } from "./playbooks.presenter.js";
 import { playbooksRepository } from "./playbooks.repository.js";
-import { salesFacts } from "./sales-facts.js";
 
 const labelOf = (variant: { region: string; name: string } | null) => (variant ? `${variant.name} (${variant.region})` : "Global");
 
@@ -107,7 +107,7 @@ export function registerPlaybookRoutes(app: FastifyInstance, deps: { db: Kysely<
   route(app, auth, ep.forDeal, async ({ principal, params }) => {
     playbookPolicy.read(principal);
     const ws = principal.workspaceId;
-    const deal = await salesFacts.deal(db, ws, params.id);
+    const deal = await dealFacts.deal(db, ws, params.id);
     // A deal the caller may not see answers like one that does not exist.
     if (!deal || !canSeeOwner(await recordVisibility(db, principal), deal.ownerId)) throw notFound("deal");
     const base = { dealId: deal.id, stageId: deal.stageId, region: deal.region };
@@ -161,7 +161,7 @@ export function registerPlaybookRoutes(app: FastifyInstance, deps: { db: Kysely<
       const row = await playbookOr404(principal, id);
       const version = await versionOf(db, row, side);
       if (!version) throw notFound("variant");
-      const stageNames = new Map((await salesFacts.stages(db, principal.workspaceId, row.pipeline_id)).map((s) => [s.id, s.name]));
+      const stageNames = new Map((await dealFacts.stages(db, principal.workspaceId, row.pipeline_id)).map((s) => [s.id, s.name]));
       const html = renderPlaybookHtml({
         name: row.name,
         versionLabel: labelOf(version.variant),

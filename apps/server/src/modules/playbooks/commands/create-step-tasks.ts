@@ -3,12 +3,12 @@ import type { Transaction } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import type { DB } from "../../../platform/db/schema.js";
 import { ProblemError } from "../../../platform/http/problem.js";
+import { type DealFacts, dealFacts } from "../../deals/index.js";
 import { createTask, systemTaskContext, type TaskLinkTypes } from "../../tasks/index.js";
 import { effectiveFor } from "../effective.js";
 import { STEP_SOURCE } from "../playbooks.events.js";
 import { playbooksRepository } from "../playbooks.repository.js";
 import { nextSequentialStep, openingSteps } from "../resolve.rules.js";
-import { type DealFacts, salesFacts } from "../sales-facts.js";
 
 export type StepTaskDeps = { tx: Transaction<DB>; workspaceId: string; links: TaskLinkTypes };
 
@@ -64,7 +64,7 @@ async function createStepTask(deps: StepTaskDeps, deal: DealFacts, step: Effecti
  * event acts on its current stay, and a stay whose tasks exist gets none again.
  */
 export async function startStageSteps(deps: StepTaskDeps, dealId: string) {
-  const deal = await salesFacts.deal(deps.tx, deps.workspaceId, dealId);
+  const deal = await dealFacts.deal(deps.tx, deps.workspaceId, dealId);
   if (!deal?.ownerId) return;
   const stage = await currentStage(deps, deal);
   if (!stage || stage.steps.length === 0) return;
@@ -80,7 +80,7 @@ export async function startStageSteps(deps: StepTaskDeps, dealId: string) {
 export async function continueStepChain(deps: StepTaskDeps, stepTaskId: string, completedAt: Date) {
   const done = await playbooksRepository.stepTaskById(deps.tx, deps.workspaceId, stepTaskId);
   if (!done) return;
-  const deal = await salesFacts.deal(deps.tx, deps.workspaceId, done.deal_id);
+  const deal = await dealFacts.deal(deps.tx, deps.workspaceId, done.deal_id);
   if (!deal || deal.stageId !== done.stage_id || deal.stageEnteredAt.getTime() !== done.stage_entered_at.getTime()) return;
   const stage = await currentStage(deps, deal);
   const next = stage && nextSequentialStep(stage, done.step_key);

@@ -6,11 +6,11 @@ import { type Actor, actorOf, type Principal } from "../../../platform/auth/prin
 import type { DB } from "../../../platform/db/schema.js";
 import { diff, recordEvent } from "../../../platform/events/outbox.js";
 import { badRequest, conflict, notFound } from "../../../platform/http/problem.js";
+import { dealFacts } from "../../deals/index.js";
 import { sanitizeGuidance } from "../guidance.sanitize.js";
 import { PLAYBOOK_EVENTS } from "../playbooks.events.js";
 import { presentPlaybook } from "../playbooks.presenter.js";
 import { type PlaybookRow, playbooksRepository } from "../playbooks.repository.js";
-import { salesFacts } from "../sales-facts.js";
 
 type CreateInput = z.output<typeof createPlaybookBodySchema>;
 type UpdateInput = z.output<typeof updatePlaybookBodySchema>;
@@ -20,7 +20,7 @@ export const playbookContext = (tx: Transaction<DB>, p: Principal): PlaybookCont
 
 /** 400 unless every stage belongs to the pipeline; guidance sanitised before it is stored. */
 export async function checkStages<S extends { stageId: string }>(ctx: PlaybookContext, pipelineId: string, stages: S[]) {
-  const known = new Set((await salesFacts.stages(ctx.tx, ctx.actor.workspaceId, pipelineId)).map((s) => s.id));
+  const known = new Set((await dealFacts.stages(ctx.tx, ctx.actor.workspaceId, pipelineId)).map((s) => s.id));
   const errors = stages.flatMap((s, i) =>
     known.has(s.stageId) ? [] : [{ path: `body.stages.${i}.stageId`, message: "not a stage of this pipeline" }],
   );
@@ -36,7 +36,7 @@ async function present(ctx: PlaybookContext, row: PlaybookRow): Promise<Playbook
 
 export async function createPlaybook(ctx: PlaybookContext, input: CreateInput): Promise<Playbook> {
   const ws = ctx.actor.workspaceId;
-  if (!(await salesFacts.pipelineExists(ctx.tx, ws, input.pipelineId))) {
+  if (!(await dealFacts.pipelineExists(ctx.tx, ws, input.pipelineId))) {
     throw badRequest("validation_failed", "The request is not valid.", [{ path: "body.pipelineId", message: "no such pipeline" }]);
   }
   await checkStages(ctx, input.pipelineId, input.stages);

@@ -19,11 +19,10 @@ export type DealFacts = {
 export type StageFacts = { id: string; name: string; position: number };
 
 /**
- * The read-only facts playbooks take from sales (pipelines, stages, deals), in one place.
- * The deals module was being built beside this one and exported no read functions yet;
- * when it does, these bodies become calls to its index.ts and nothing else here changes.
+ * The read-only facts other modules take from sales (pipelines, stages, deals): playbooks
+ * resolve a deal's steps from them, and tasks check which linked deals a viewer may see.
  */
-export const salesFacts = {
+export const dealFacts = {
   /** A live deal of the workspace, or undefined (trashed deals have no playbook). */
   async deal(q: Q, ws: string, id: string): Promise<DealFacts | undefined> {
     const r = await q
