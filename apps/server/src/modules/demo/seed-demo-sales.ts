@@ -97,30 +97,34 @@ export async function seedDemoSales(tx: Transaction<DB>, admin: Principal, owner
           ...(rnd() < 0.3 ? { discountPercent: pick([5, 10, 12.5]) } : {}),
         }))
       : [];
+    // The path, planned backwards from its end: a closed deal closes within the last eleven
+    // months after a 3-16 week cycle, near the date it was expected to close (so past quarters'
+    // forecasts, replayed from the snapshots, predicted it); an open one started in the last five
+    // months, went some stages in, and is expected to close in the coming months.
+    const closes = rnd() < 0.55;
+    const end = closes ? now - Math.floor((1 + rnd() * 330) * DAY) : now - DAY;
+    const createdAt = closes ? end - Math.floor((21 + rnd() * 90) * DAY) : now - Math.floor((1 + rnd() * 150) * DAY);
+    const age = (now - createdAt) / DAY;
+    const steps = closes
+      ? Math.floor(rnd() * open.length)
+      : Math.min(open.length - 1, Math.floor(rnd() * open.length * Math.min(1, age / 60)));
+    const path = open.slice(1, steps + 1);
+    if (closes) path.push(rnd() < 0.55 ? won : lost);
+    const span = closes ? end - createdAt : Math.max(DAY, (end - createdAt) * rnd());
+    const dates = [createdAt, ...path.map((_, k) => createdAt + Math.floor((span * (k + 1)) / path.length))];
+    const expectedClose = closes ? end + (rnd() * 30 - 20) * DAY : now + (7 + rnd() * 170) * DAY;
     const deal = await createDeal(ctx, {
       name: `${company.name} – ${pick(["tool fleet", "service contract", "expansion", "replacement", "pilot", "framework order"])}`,
       pipelineId: pipeline.id,
       currency,
       ...(withLines ? { lineItems } : { amountMinor: pick([4_500, 9_800, 15_000, 24_000, 38_000, 62_000, 120_000]) * 100 }),
-      expectedCloseDate: new Date(now + (rnd() * 200 - 30) * DAY).toISOString().slice(0, 10),
+      expectedCloseDate: new Date(expectedClose).toISOString().slice(0, 10),
       ownerId: company.owner_id ?? pick(ownerIds),
       companyId: company.id,
       contacts: contacts.map((c, k) => ({ contactId: c.contact_id, role: k === 0 ? "Decision maker" : "Champion" })),
       source: pick(["website", "trade show", "referral", "outbound"]),
       ...(rnd() < 0.3 ? { campaign: pick(["Spring trade fair", "Cordless week", "Service upsell Q3"]) } : {}),
     });
-    // The path: some open stages, then for older deals often won or lost.
-    const createdAt = now - Math.floor(rnd() * 360 * DAY);
-    const age = (now - createdAt) / DAY;
-    const steps = Math.min(open.length - 1, Math.floor(rnd() * open.length * Math.min(1, age / 60)));
-    const path = open.slice(1, steps + 1);
-    const closes = age > 90 && rnd() < 0.6;
-    if (closes) path.push(rnd() < 0.55 ? won : lost);
-    const dates = [createdAt];
-    for (const _ of path) {
-      const previous = dates[dates.length - 1] as number;
-      dates.push(Math.min(now - DAY, previous + Math.floor((3 + rnd() * 35) * DAY)));
-    }
     for (const stage of path) {
       await moveDeal(ctx, deal.id, {
         stageId: stage.id,
