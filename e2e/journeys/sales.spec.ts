@@ -193,3 +193,29 @@ test("a filtered deals board is saved as a view, reopened from the view menu, an
   await expect(page.getByRole("link", { name: alpha.name })).toBeVisible();
   await expect(page.getByRole("row")).toHaveCount(2);
 });
+
+test("a note logged on a deal's page shows in the deal's timeline and on its company's", async ({ page }) => {
+  await signIn(page, DEMO_ADMIN);
+  await expect(page.getByRole("button", { name: "Account menu" })).toBeVisible();
+  const { pipeline } = await pipelineWithDeals(page);
+  const company = await api<{ id: string; name: string }>(page, "POST", "/api/v1/companies", { name: `Timeline Works ${unique()}` });
+  const deal = await api<{ id: string; name: string }>(page, "POST", "/api/v1/deals", {
+    name: `Timeline deal ${unique()}`,
+    pipelineId: pipeline.id,
+    amountMinor: 50_000,
+    currency: "EUR",
+    companyId: company.id,
+  });
+  await page.goto(`/deals/${deal.id}`);
+  await expect(page.getByRole("heading", { level: 2, name: deal.name })).toBeVisible({ timeout: 30_000 });
+  const composer = page.getByRole("form", { name: "Log an interaction" });
+  const note = `Asked for a second quote ${unique()}`;
+  await composer.getByRole("textbox", { name: "Note" }).fill(note);
+  await composer.getByRole("button", { name: "Add note" }).click();
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline.getByText(note)).toBeVisible();
+  await expect(timeline.getByRole("link", { name: `with ${company.name}` }).first()).toBeVisible();
+
+  await page.goto(`/companies/${company.id}`);
+  await expect(page.getByRole("list", { name: "Interactions, newest first" }).getByText(note)).toBeVisible({ timeout: 30_000 });
+});

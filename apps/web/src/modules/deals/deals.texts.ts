@@ -207,7 +207,7 @@ export const dealsTexts = {
   },
   timeline: {
     title: "Timeline",
-    description: "Interactions with the deal's company and people (interactions are not linked to deals themselves).",
+    description: "Interactions with the deal's company and people; what you log here is about them too.",
     empty: "No interactions with the deal's company or people yet.",
     noParties: "Link a company or people to the deal to see their interactions here.",
     with: (name: string) => `with ${name}`,

@@ -91,7 +91,7 @@ function DealView({ deal }: { deal: Deal }) {
               <LineItemsEditor deal={deal} canEdit={canEdit} />
             </Section>
             <Section id="deal-timeline" title={dealsTexts.timeline.title}>
-              <DealTimeline deal={deal} />
+              <DealTimeline deal={deal} canEdit={canEdit} />
             </Section>
           </Stack>
         </Grid.Col>

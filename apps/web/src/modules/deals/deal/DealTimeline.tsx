@@ -1,11 +1,12 @@
-import { Anchor, Group, Stack, Text, ThemeIcon } from "@mantine/core";
+import { Anchor, Divider, Group, Stack, Text, ThemeIcon } from "@mantine/core";
 import { type Deal, type Interaction, interactionEndpoints } from "@rapport/contract";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { apiCall } from "../../../platform/api/api-client";
 import { ErrorState } from "../../../platform/feedback/ErrorState";
 import { formatDateTime, formatRelativeTime } from "../../../platform/format/date";
 import { recordPath } from "../../records/record-types";
+import { Composer } from "../../records/timeline/Composer";
 import { InteractionBody } from "../../records/timeline/InteractionBody";
 import { interactionLook } from "../../records/timeline/interaction-types";
 import { dealsTexts } from "../deals.texts";
@@ -18,9 +19,11 @@ type Party = { kind: "company" | "contact"; id: string; name: string };
 
 /**
  * Interactions are not linked to deals: what a user expects here is the conversation with the
- * deal's company and people, so this merges their latest interactions (newest first) and says so.
+ * deal's company and people, so this merges their latest interactions (newest first) and says
+ * so. A call or note logged here is about the deal's company and people.
  */
-export function DealTimeline({ deal }: { deal: Deal }) {
+export function DealTimeline({ deal, canEdit }: { deal: Deal; canEdit: boolean }) {
+  const queryClient = useQueryClient();
   const parties: Party[] = [
     ...(deal.companyId ? [{ kind: "company" as const, id: deal.companyId, name: deal.companyName ?? "" }] : []),
     ...deal.contacts.map((c) => ({ kind: "contact" as const, id: c.contactId, name: c.name })),
@@ -53,6 +56,18 @@ export function DealTimeline({ deal }: { deal: Deal }) {
 
   return (
     <Stack gap="sm">
+      {canEdit && parties.length > 0 && (
+        <>
+          <Composer
+            parties={{
+              companyIds: parties.filter((p) => p.kind === "company").map((p) => p.id),
+              contactIds: parties.filter((p) => p.kind === "contact").map((p) => p.id),
+            }}
+            onLogged={() => void queryClient.invalidateQueries({ queryKey: dealKeys.timelines(deal.id) })}
+          />
+          <Divider />
+        </>
+      )}
       <Text size="xs" c="dimmed">
         {texts.description}
       </Text>

@@ -16,6 +16,7 @@ export const dealKeys = {
   history: (id: string) => ["deals", "history", id] as const,
   related: ["deals", "related"] as const,
   relatedOf: (field: "companyId" | "contactId", id: string) => ["deals", "related", field, id] as const,
+  timelines: (id: string) => ["deals", "timeline", id] as const,
   timeline: (id: string, parties: unknown) => ["deals", "timeline", id, parties] as const,
 };
 

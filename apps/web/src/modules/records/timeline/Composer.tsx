@@ -19,12 +19,21 @@ type CreateBody = BodyOf<typeof interactionEndpoints.create>;
 
 const OUTCOMES = texts.outcomes;
 
+/** Who a logged interaction is about: it shows on each of their timelines. */
+export type InteractionParties = { contactIds: string[]; companyIds: string[] };
+
+/** A record's interactions are about it; a person's also link their companies, so they show on the company's timeline too. */
+export function partiesOf(record: CustomerRecord): InteractionParties {
+  return isContact(record)
+    ? { contactIds: [record.id], companyIds: record.companies.map((c) => c.companyId) }
+    : { contactIds: [], companyIds: [record.id] };
+}
+
 /**
  * Logs a note (with @mentions), a call (direction, duration, outcome) or a meeting (start, end,
- * location, attendees) on the record. A person's interactions also link their companies, so
- * they show on the company's timeline too.
+ * location, attendees) about the given people and companies (a record's page, a deal's page).
  */
-export function Composer({ record }: { record: CustomerRecord }) {
+export function Composer({ parties, onLogged }: { parties: InteractionParties; onLogged?: () => void }) {
   const log = useLogInteraction();
   const { active } = useUserDirectory();
   const [kind, setKind] = useState<Kind>("note");
@@ -70,13 +79,10 @@ export function Composer({ record }: { record: CustomerRecord }) {
       setLocalError(texts.endBeforeStart);
       return;
     }
-    const links = isContact(record)
-      ? { contactIds: [record.id], companyIds: record.companies.map((c) => c.companyId) }
-      : { contactIds: [], companyIds: [record.id] };
     const text = body.trim() ? toMarkup(body.trim(), mentions) : null;
     const payload: CreateBody = {
       type: kind,
-      ...links,
+      ...parties,
       ...(occurredAt ? { occurredAt } : {}),
       subject: subject.trim() || null,
       body: text,
@@ -102,6 +108,7 @@ export function Composer({ record }: { record: CustomerRecord }) {
         onSuccess: () => {
           notifySuccess(texts.logged[kind]);
           reset();
+          onLogged?.();
         },
       },
     );

@@ -13,7 +13,7 @@ import { useDeleteInteraction, useTimeline } from "../queries/timeline.queries";
 import { useUserDirectory } from "../queries/users.queries";
 import type { RecordPanelProps } from "../record-panels";
 import { recordsTexts } from "../records.texts";
-import { Composer } from "./Composer";
+import { Composer, partiesOf } from "./Composer";
 import { InteractionBody } from "./InteractionBody";
 import { interactionLabel, lookOf } from "./interaction-types";
 import classes from "./Timeline.module.css";
@@ -35,7 +35,7 @@ export function TimelinePanel({ entityType, recordId, record, canEdit }: RecordP
     <Stack gap="sm">
       {canEdit && (
         <>
-          <Composer record={record} />
+          <Composer parties={partiesOf(record)} />
           <Divider />
         </>
       )}
