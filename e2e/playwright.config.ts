@@ -19,7 +19,8 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"], ["json"]],
-  outputDir: path.join(os.tmpdir(), "rapport-e2e-results"),
+  // One folder per port: journeys run side by side (several checkouts) must not delete each other's traces.
+  outputDir: path.join(os.tmpdir(), `rapport-e2e-results-${port}`),
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",

@@ -20,6 +20,7 @@ export const dealsTexts = {
     title: "Deals",
     description: "Your pipeline: drag deals from stage to stage, or work through them in a list.",
     newDeal: "New deal",
+    metrics: "Sales metrics",
     board: "Board",
     list: "List",
     viewToggle: "Board or list",

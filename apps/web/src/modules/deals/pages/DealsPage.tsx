@@ -1,5 +1,5 @@
 import { Button, Group, SegmentedControl, VisuallyHidden } from "@mantine/core";
-import { IconLayoutKanban, IconList, IconPlus, IconTimelineEvent } from "@tabler/icons-react";
+import { IconChartBar, IconLayoutKanban, IconList, IconPlus, IconTimelineEvent } from "@tabler/icons-react";
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 import { usePermissions } from "../../../platform/auth/use-permissions";
@@ -54,11 +54,18 @@ export function DealsPage() {
       title={texts.title}
       description={texts.description}
       actions={
-        can("records.write") && list.length > 0 ? (
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={createHandlers.open}>
-            {texts.newDeal}
-          </Button>
-        ) : undefined
+        <Group gap="xs">
+          {list.length > 0 && (
+            <Button component={Link} to="/forecast/metrics" variant="default" leftSection={<IconChartBar size={16} aria-hidden />}>
+              {texts.metrics}
+            </Button>
+          )}
+          {can("records.write") && list.length > 0 && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={createHandlers.open}>
+              {texts.newDeal}
+            </Button>
+          )}
+        </Group>
       }
     />
   );
