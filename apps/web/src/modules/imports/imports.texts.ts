@@ -51,6 +51,7 @@ export const importsTexts = {
     summary: "Summary",
   },
   file: {
+    region: "About the file",
     title: "File",
     encoding: "Encoding",
     delimiter: "Delimiter",

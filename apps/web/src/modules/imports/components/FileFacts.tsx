@@ -24,7 +24,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 export function FileFacts({ imp }: { imp: Import }) {
   const rows = estimateRows(imp);
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label={texts.title}>
+    <Paper withBorder radius="md" p="md" component="section" aria-label={texts.region}>
       <Group gap="xl" wrap="wrap">
         <Fact label={texts.title} value={imp.filename} />
         <Fact label={texts.size} value={formatBytes(imp.sizeBytes)} />
