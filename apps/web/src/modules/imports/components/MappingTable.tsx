@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import type { Import } from "@rapport/contract";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useState } from "react";
@@ -49,13 +49,13 @@ export function MappingTable({ imp, disabled, onChange }: Props) {
             {texts.matchFieldMissing(matchLabel)}
           </Alert>
         )}
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={480}>
           <Table verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{texts.column}</Table.Th>
                 <Table.Th>{texts.samples}</Table.Th>
-                <Table.Th w={260}>{texts.target}</Table.Th>
+                <Table.Th w="40%">{texts.target}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -86,21 +86,21 @@ export function MappingTable({ imp, disabled, onChange }: Props) {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={6} wrap="nowrap">
+                      <Stack gap={2} align="flex-start">
                         <NativeSelect
                           aria-label={texts.selectLabel(header)}
                           data={data}
                           value={target ?? SKIP}
                           disabled={disabled}
                           onChange={(e) => onChange(remap(imp.mapping, i, e.currentTarget.value || null, imp.targets))}
-                          style={{ flex: 1 }}
+                          w="100%"
                         />
                         {suggested && (
                           <Badge size="xs" variant="light" color="teal">
                             {texts.suggested}
                           </Badge>
                         )}
-                      </Group>
+                      </Stack>
                     </Table.Td>
                   </Table.Tr>
                 );
