@@ -155,3 +155,89 @@ describe("imports: undo", () => {
     expect(listed.undoneAt).not.toBeNull();
   });
 });
+
+describe("imports: identities", () => {
+  it("gives people the vCard's UID and social profiles as identities with the import as source, and undo takes them back", async () => {
+    const w = await createTestWorkspace(api);
+    const holder = await call(w.users.admin, "POST", "/api/v1/contacts", { firstName: "Holder", lastName: "Of", emails: ["holder@x.io"] });
+    expect(
+      (
+        await call(w.users.admin, "POST", `/api/v1/contacts/${holder.json().id}/identities`, {
+          kind: "external_id",
+          value: "vcard:taken-uid",
+          source: "api",
+        })
+      ).statusCode,
+    ).toBe(201);
+    const vcf = [
+      "BEGIN:VCARD",
+      "VERSION:3.0",
+      "FN:Ana Souza",
+      "N:Souza;Ana;;;",
+      "EMAIL:ana@x.io",
+      "UID:urn:uuid:0b8e6f1c-1111-4222-8333-944455556666",
+      "X-SOCIALPROFILE;type=twitter:https://twitter.com/AnaSouza",
+      "IMPP:skype:ana.souza",
+      "URL:https://www.linkedin.com/in/ana-souza/",
+      "URL:https://souza-foods.example",
+      "END:VCARD",
+      "BEGIN:VCARD",
+      "VERSION:3.0",
+      "FN:Ben Taken",
+      "N:Taken;Ben;;;",
+      "UID:taken-uid",
+      "END:VCARD",
+      "",
+    ].join("\r\n");
+    const res = await asOn(t.app, w.users.admin, {
+      method: "POST",
+      url: "/api/v1/imports",
+      ...multipartFile("contacts.vcf", Buffer.from(vcf)),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const up = res.json();
+    expect(up.mapping.slice(-2)).toEqual(["externalId", "social"]);
+    expect(up.preview[0].values).toMatchObject({
+      externalId: "vcard:urn:uuid:0b8e6f1c-1111-4222-8333-944455556666",
+      social: ["x:anasouza", "skype:ana.souza", "linkedin:ana-souza"],
+    });
+    await run(w, w.users.admin, up.id);
+    const people = (await call(w.users.admin, "GET", "/api/v1/contacts?sort=firstName")).json().items as { id: string; name: string }[];
+    const ana = people.find((p) => p.name === "Ana Souza") as { id: string };
+    const ben = people.find((p) => p.name === "Ben Taken") as { id: string };
+    const identities = async (id: string) =>
+      (
+        (await call(w.users.admin, "GET", `/api/v1/contacts/${id}/identities`)).json().items as {
+          kind: string;
+          value: string;
+          source: string;
+        }[]
+      )
+        .filter((i) => i.kind === "external_id" || i.kind === "social")
+        .map((i) => [i.kind, i.value, i.source])
+        .sort();
+    const source = `import:${up.id}`;
+    expect(await identities(ana.id)).toEqual([
+      ["external_id", "vcard:urn:uuid:0b8e6f1c-1111-4222-8333-944455556666", source],
+      ["social", "linkedin:ana-souza", source],
+      ["social", "skype:ana.souza", source],
+      ["social", "x:anasouza", source],
+    ]);
+    // An external id identifies one person: the one who already holds it keeps it alone.
+    expect(await identities(ben.id)).toEqual([]);
+
+    // Undo takes back what the import added, also from people it only updated.
+    const again = await asOn(t.app, w.users.admin, {
+      method: "POST",
+      url: "/api/v1/imports",
+      ...multipartFile("holder.csv", Buffer.from("Email,First Name,Social profiles\nholder@x.io,Holder,github:holder\n")),
+    });
+    await run(w, w.users.admin, again.json().id);
+    expect(await identities(holder.json().id)).toEqual([
+      ["external_id", "vcard:taken-uid", "api"],
+      ["social", "github:holder", `import:${again.json().id}`],
+    ]);
+    expect((await call(w.users.admin, "POST", `/api/v1/imports/${again.json().id}/undo`)).statusCode).toBe(200);
+    expect(await identities(holder.json().id)).toEqual([["external_id", "vcard:taken-uid", "api"]]);
+  });
+});

@@ -7,6 +7,7 @@ import { contactTokens } from "../../../contacts/index.js";
 import { customFieldsRepository } from "../../../custom-fields/index.js";
 import { indexRecords, updateContacts } from "../contact-batch-writes.js";
 import type { StoredContact } from "../contact-merge.rules.js";
+import { removeImportedIdentities } from "../import-identities.js";
 import { undoableUntil } from "../imports.presenter.js";
 import { type ImportViewer, importsRepository } from "../imports.repository.js";
 import type { Before } from "../plan-batch.js";
@@ -88,6 +89,7 @@ export async function undoImport(tx: Transaction<DB>, actor: Actor, viewer: Impo
     after = page[page.length - 1]?.entity_id ?? null;
   }
 
+  await removeImportedIdentities(tx, ws, id);
   await importsRepository.update(tx, ws, id, { status: "undone", undone_at: new Date() });
   await recordEvent(tx, actor, { type: "import.undone", entityType: "import", entityId: id, payload: { removed, restored } });
   return { removed, restored };
