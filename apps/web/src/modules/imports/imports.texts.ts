@@ -9,7 +9,6 @@ export const importsTexts = {
   newImport: "Import people",
   importButton: "Import",
   backToList: "All imports",
-  loading: "Loading…",
   status: {
     uploaded: "Not started",
     queued: "Waiting to start",
@@ -84,7 +83,6 @@ export const importsTexts = {
     matchFieldMissing: (field: string) =>
       `No column is mapped to ${field}, so rows cannot be matched with existing people; every row creates a person.`,
     showAll: (n: string) => `Show all ${n} columns`,
-    saving: "Saving…",
   },
   matching: {
     title: "Existing people",
@@ -114,7 +112,6 @@ export const importsTexts = {
     running: "Checking…",
     result: "Dry run result",
     noErrors: "No errors: every row can be imported.",
-    errorsTitle: (n: string) => `${n} problems found`,
   },
   start: {
     button: "Start import",
@@ -125,11 +122,12 @@ export const importsTexts = {
     title: "Importing",
     dryTitle: "Checking the file",
     queued: "Waiting for a worker…",
+    working: "working",
+    firstBatch: "Writing the first batch of rows (rows are saved in batches)…",
     rows: (done: string, total: string | null) => (total ? `${done} of about ${total} rows` : `${done} rows`),
     rate: (n: string) => `${n} rows/s`,
     timeLeft: (t: string) => `about ${t} left`,
     label: "Import progress",
-    live: "Updates live",
   },
   summary: {
     title: "Summary",

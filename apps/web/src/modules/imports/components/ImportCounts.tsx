@@ -14,7 +14,7 @@ export function ImportCounts({ progress }: { progress: ImportSummary["progress"]
     { label: texts.failed, value: progress.failed, color: progress.failed > 0 ? "red" : "gray" },
   ];
   return (
-    <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+    <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
       {figures.map((f) => (
         <Paper
           key={f.label}

@@ -15,6 +15,8 @@ export function ImportProgress({ imp }: { imp: Import }) {
   const { rowsDone, rowsPerSecond } = imp.progress;
   const left = secondsLeft(rowsDone, total, rowsPerSecond);
   const queued = imp.status === "queued";
+  // Rows are committed a batch at a time: until the first batch lands, the bar says "working".
+  const indeterminate = percent === null || queued || rowsDone === 0;
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="import-progress-title">
       <Stack gap="sm">
@@ -22,16 +24,20 @@ export function ImportProgress({ imp }: { imp: Import }) {
           {imp.dryRun ? texts.dryTitle : texts.title}
         </Title>
         <Progress
-          value={percent ?? 100}
-          striped={percent === null || queued}
-          animated
+          value={indeterminate ? 100 : (percent ?? 100)}
+          striped={indeterminate}
+          animated={indeterminate}
           size="lg"
           aria-label={texts.label}
-          aria-valuetext={percent === null ? undefined : `${percent}%`}
+          aria-valuetext={indeterminate ? texts.working : `${percent}%`}
         />
         <Group gap="lg" wrap="wrap" aria-live="polite">
           <Text size="sm" fw={500} data-testid="import-rows-done">
-            {queued ? texts.queued : texts.rows(formatNumber(rowsDone), total ? formatNumber(Math.max(total, rowsDone)) : null)}
+            {queued
+              ? texts.queued
+              : rowsDone === 0
+                ? texts.firstBatch
+                : texts.rows(formatNumber(rowsDone), total ? formatNumber(Math.max(total, rowsDone)) : null)}
           </Text>
           {rowsPerSecond !== null && (
             <Text size="sm" c="dimmed">
