@@ -1,4 +1,5 @@
 import path from "node:path";
+import { type Endpoint, importEndpoints } from "@rapport/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localDiskStorage } from "../../../platform/storage/storage.js";
 import {
@@ -46,6 +47,16 @@ async function run(w: TestWorkspace, user: TestUser, id: string) {
 }
 
 describe("imports: list", () => {
+  it("answers 401 on every JSON endpoint without credentials, and describes them in the OpenAPI document", async () => {
+    for (const e of Object.values(importEndpoints) as Endpoint[]) {
+      const res = await t.app.inject({ method: e.method, url: e.path.replace("{id}", ZERO), payload: e.body ? {} : undefined });
+      expect(res.statusCode, `${e.method} ${e.path}`).toBe(401);
+    }
+    const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    expect(doc.paths["/api/v1/imports"].get).toBeDefined();
+    expect(doc.paths["/api/v1/imports/{id}/errors"].get).toBeDefined();
+  });
+
   it("answers 401 without credentials and 403 for read-only users", async () => {
     expect((await t.app.inject({ method: "GET", url: "/api/v1/imports" })).statusCode).toBe(401);
     expect((await t.app.inject({ method: "GET", url: `/api/v1/imports/${ZERO}/errors` })).statusCode).toBe(401);
