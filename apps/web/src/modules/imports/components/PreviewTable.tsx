@@ -30,21 +30,16 @@ export function PreviewTable({ imp }: { imp: Import }) {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{texts.row}</Table.Th>
+                  <Table.Th>{texts.problems}</Table.Th>
                   {columns.map((c) => (
                     <Table.Th key={c.key}>{c.label}</Table.Th>
                   ))}
-                  <Table.Th>{texts.problems}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {imp.preview.map((r) => (
                   <Table.Tr key={r.row}>
                     <Table.Td>{r.row}</Table.Td>
-                    {columns.map((c) => (
-                      <Table.Td key={c.key} className={classes.cell}>
-                        {previewText(r.values[c.key])}
-                      </Table.Td>
-                    ))}
                     <Table.Td className={classes.cell}>
                       {r.errors.length === 0 ? (
                         <Badge size="sm" variant="light" color="green">
@@ -58,6 +53,11 @@ export function PreviewTable({ imp }: { imp: Import }) {
                         ))
                       )}
                     </Table.Td>
+                    {columns.map((c) => (
+                      <Table.Td key={c.key} className={classes.cell}>
+                        {previewText(r.values[c.key])}
+                      </Table.Td>
+                    ))}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
