@@ -72,7 +72,7 @@ function MapAndCheck({ imp }: { imp: Import }) {
   const start = useStartImport(imp.id);
   const running = isActive(imp.status);
   const dryDone = imp.dryRun && imp.status === "completed";
-  const busy = running || update.isPending || start.isPending;
+  const busy = running || start.isPending;
   const { nameMissing } = mappingWarnings(imp.mapping, imp.matchBy);
   const save = (body: BodyOf<typeof importEndpoints.update>) => update.mutate(body, { onError: (e) => notifyError(e) });
   const run = (dryRun: boolean) => start.mutate({ current: imp, dryRun }, { onError: (e) => notifyError(e) });
@@ -121,7 +121,7 @@ function MapAndCheck({ imp }: { imp: Import }) {
             variant="default"
             leftSection={<IconChecklist size={16} aria-hidden />}
             onClick={() => run(true)}
-            disabled={busy || nameMissing}
+            disabled={busy || update.isPending || nameMissing}
             loading={start.isPending && start.variables?.dryRun === true}
           >
             {running && imp.dryRun ? texts.dryRun.running : texts.dryRun.run}
@@ -129,7 +129,7 @@ function MapAndCheck({ imp }: { imp: Import }) {
           <Button
             leftSection={<IconPlayerPlay size={16} aria-hidden />}
             onClick={() => run(false)}
-            disabled={busy || nameMissing}
+            disabled={busy || update.isPending || nameMissing}
             loading={start.isPending && start.variables?.dryRun === false}
           >
             {dryDone ? texts.start.afterDryRun : texts.start.button}

@@ -53,11 +53,18 @@ function useStore() {
   };
 }
 
+/**
+ * Saves settings. The cache takes the change at once, so the next change (a keyboard user
+ * moving through the selects) builds on it rather than on the answer still under way.
+ */
 export function useUpdateImport(id: string) {
   const store = useStore();
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: BodyOf<typeof ep.update>) => apiCall(ep.update, { params: { id }, body }),
+    onMutate: (body) => queryClient.setQueryData<Import>(importKeys.one(id), (old) => (old ? { ...old, ...body } : old)),
     onSuccess: store,
+    onError: () => void queryClient.invalidateQueries({ queryKey: importKeys.one(id) }),
   });
 }
 
