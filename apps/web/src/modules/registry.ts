@@ -5,6 +5,7 @@ import { dealsModule } from "./deals/deals.module";
 import { forecastModule } from "./forecast/forecast.module";
 import { homeModule } from "./home/home.module";
 import { identityModule } from "./identity/identity.module";
+import { importsModule } from "./imports/imports.module";
 import { playbooksModule } from "./playbooks/playbooks.module";
 import { settingsModule } from "./settings/settings.module";
 import { tasksModule } from "./tasks/tasks.module";
@@ -24,4 +25,5 @@ export const modules: readonly AppModule[] = [
   tasksModule,
   identityModule,
   settingsModule,
+  importsModule,
 ];

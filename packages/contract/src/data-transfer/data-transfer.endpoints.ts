@@ -1,6 +1,13 @@
-import { idParamsSchema } from "../platform/common.js";
+import { idParamsSchema, listQuerySchema, pageOf } from "../platform/common.js";
 import { endpoint } from "../platform/endpoint.js";
-import { importSchema, undoImportResultSchema, updateImportBodySchema } from "./data-transfer.schemas.js";
+import {
+  importErrorSchema,
+  importSchema,
+  importSummarySchema,
+  listImportsQuerySchema,
+  undoImportResultSchema,
+  updateImportBodySchema,
+} from "./data-transfer.schemas.js";
 
 /**
  * Imports. The upload (`POST /api/v1/imports`, multipart), the error report
@@ -11,6 +18,15 @@ import { importSchema, undoImportResultSchema, updateImportBodySchema } from "./
 const tags = ["Imports"];
 
 export const importEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/api/v1/imports",
+    summary: "Imports the caller can see (their own; every import for admins and managers), newest first",
+    tags,
+    query: listImportsQuerySchema,
+    status: 200,
+    response: pageOf(importSummarySchema),
+  }),
   get: endpoint({
     method: "GET",
     path: "/api/v1/imports/{id}",
@@ -38,6 +54,16 @@ export const importEndpoints = {
     params: idParamsSchema,
     status: 202,
     response: importSchema,
+  }),
+  errors: endpoint({
+    method: "GET",
+    path: "/api/v1/imports/{id}/errors",
+    summary: "The rows an import (or dry run) rejected, and why, in file order",
+    tags,
+    params: idParamsSchema,
+    query: listQuerySchema,
+    status: 200,
+    response: pageOf(importErrorSchema),
   }),
   undo: endpoint({
     method: "POST",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { listRecordsQuerySchema } from "../customers/customers.schemas.js";
-import { uuid } from "../platform/common.js";
+import { listQuerySchema, uuid } from "../platform/common.js";
 
 /**
  * Export of a list view: the list's own parameters (filters as `filter[field][op]=value`,
@@ -42,6 +42,8 @@ export const importSchema = z.object({
   encoding: z.enum(importEncodings),
   delimiter: z.string(),
   headers: z.array(z.string()),
+  /** The first rows of the file as read (cells per column), to show what each column holds. */
+  sample: z.array(z.array(z.string())),
   /** Per column, the field the column goes into (`firstName`, `email`, `custom.tier`) or null. */
   mapping: z.array(z.string().nullable()),
   suggestedMapping: z.array(z.string().nullable()),
@@ -61,6 +63,30 @@ export const importSchema = z.object({
   undoableUntil: z.iso.datetime().nullable(),
 });
 export type Import = z.infer<typeof importSchema>;
+
+/** An import in a list of imports: what it is and how it went, without its columns. */
+export const importSummarySchema = importSchema.pick({
+  id: true,
+  objectType: true,
+  status: true,
+  filename: true,
+  sizeBytes: true,
+  dryRun: true,
+  progress: true,
+  lastError: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  undoneAt: true,
+  undoableUntil: true,
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+export const listImportsQuerySchema = listQuerySchema;
+
+/** One rejected cell (or row) of an import or dry run; `row` as a spreadsheet numbers it (header = 1). */
+export const importErrorSchema = z.object({ row: z.number().int(), column: z.string(), reason: z.string() });
+export type ImportError = z.infer<typeof importErrorSchema>;
 
 export const updateImportBodySchema = z
   .strictObject({

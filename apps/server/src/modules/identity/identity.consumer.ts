@@ -27,6 +27,7 @@ export function touchedContacts(events: StoredEvent[]): Map<string, Set<string>>
     if (e.entityType === "contact") add(e.workspaceId, [e.entityId]);
     else if (e.type === "import.rows_applied") add(e.workspaceId, [...asArray(e.payload.createdIds), ...asArray(e.payload.updatedIds)]);
     else if (e.type === "contacts.changed") add(e.workspaceId, e.payload.contactIds);
+    else if (e.type === "import.rows_undone") add(e.workspaceId, [...asArray(e.payload.removedIds), ...asArray(e.payload.restoredIds)]);
   }
   return byWorkspace;
 }

@@ -6,6 +6,7 @@ import { indexRecords, insertContacts, insertUpdatedEvents, linkCompanies, updat
 import { updatedPayload } from "./contact-events.rules.js";
 import { resolveCompanies } from "./import-companies.js";
 import type { ImportRunContext } from "./import-context.js";
+import { addImportedIdentities } from "./import-identities.js";
 import { withImports } from "./imports.tables.js";
 import { type Plan, planBatch, type ReadyRow } from "./plan-batch.js";
 import type { ImportValues, RowError } from "./row-values.rules.js";
@@ -148,6 +149,7 @@ async function writePlans(
   const tokens = (list: Plan[]) => list.map((p) => ({ id: p.id, tokens: contactTokens(p.next, ctx.contactDefs) }));
   await indexRecords(tx, ws, "p", tokens(creates), { fresh: true });
   await indexRecords(tx, ws, "p", tokens(updates));
+  await addImportedIdentities(tx, ctx, real);
   // What undo needs: who was created, and what updated people looked like before.
   const applied = [
     ...real.map((p) => ({ entity: "p", id: p.id, action: p.action === "create" ? "c" : "u", row: p.rowNumber, before: p.before })),

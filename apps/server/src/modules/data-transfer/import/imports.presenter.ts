@@ -1,4 +1,4 @@
-import type { Import } from "@rapport/contract";
+import type { Import, ImportSummary } from "@rapport/contract";
 import type { CustomFieldDefinition } from "../../custom-fields/index.js";
 import type { ImportRow } from "./imports.repository.js";
 import { contactTargets } from "./mapping.rules.js";
@@ -6,6 +6,8 @@ import { previewValues, readRow } from "./row-values.rules.js";
 
 /** How long an import can be undone after it finished. */
 export const UNDO_RETENTION_DAYS = 30;
+/** Raw rows shown per column next to the mapping: enough to recognise what a column holds. */
+export const SAMPLE_ROWS = 3;
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -14,11 +16,8 @@ export function undoableUntil(row: ImportRow): Date | null {
   return new Date(new Date(row.finished_at).getTime() + UNDO_RETENTION_DAYS * 86_400_000);
 }
 
-/** The API form of an import; the preview is the sample read through the current mapping. */
-export function presentImport(row: ImportRow, ctx: { customDefs: CustomFieldDefinition[]; defaultCountry: string }): Import {
-  const headers = row.headers as string[];
-  const mapping = row.mapping as (string | null)[];
-  const rowCtx = { headers, mapping, customDefs: ctx.customDefs, defaultCountry: ctx.defaultCountry };
+/** An import as listed: what it is and how it went. */
+export function presentImportSummary(row: ImportRow): ImportSummary {
   const seconds = row.busy_ms / 1000;
   const until = undoableUntil(row);
   return {
@@ -27,19 +26,7 @@ export function presentImport(row: ImportRow, ctx: { customDefs: CustomFieldDefi
     status: row.status,
     filename: row.filename,
     sizeBytes: Number(row.size_bytes),
-    encoding: row.encoding as Import["encoding"],
-    delimiter: row.delimiter,
-    headers,
-    mapping,
-    suggestedMapping: row.suggested_mapping as (string | null)[],
-    targets: contactTargets(ctx.customDefs),
-    matchBy: row.match_by,
-    onMatch: row.on_match,
     dryRun: row.dry_run,
-    preview: (row.sample as string[][]).map((cells, i) => {
-      const { values, errors } = readRow(cells, rowCtx);
-      return { row: i + 2, values: previewValues(values), errors };
-    }),
     progress: {
       rowsDone: Number(row.rows_done),
       created: Number(row.created_count),
@@ -54,5 +41,29 @@ export function presentImport(row: ImportRow, ctx: { customDefs: CustomFieldDefi
     finishedAt: iso(row.finished_at),
     undoneAt: iso(row.undone_at),
     undoableUntil: until && until.getTime() > Date.now() ? until.toISOString() : null,
+  };
+}
+
+/** The API form of an import; the preview is the sample read through the current mapping. */
+export function presentImport(row: ImportRow, ctx: { customDefs: CustomFieldDefinition[]; defaultCountry: string }): Import {
+  const headers = row.headers as string[];
+  const mapping = row.mapping as (string | null)[];
+  const sample = row.sample as string[][];
+  const rowCtx = { headers, mapping, customDefs: ctx.customDefs, defaultCountry: ctx.defaultCountry };
+  return {
+    ...presentImportSummary(row),
+    encoding: row.encoding as Import["encoding"],
+    delimiter: row.delimiter,
+    headers,
+    sample: sample.slice(0, SAMPLE_ROWS).map((cells) => headers.map((_, i) => cells[i] ?? "")),
+    mapping,
+    suggestedMapping: row.suggested_mapping as (string | null)[],
+    targets: contactTargets(ctx.customDefs),
+    matchBy: row.match_by,
+    onMatch: row.on_match,
+    preview: (row.sample as string[][]).map((cells, i) => {
+      const { values, errors } = readRow(cells, rowCtx);
+      return { row: i + 2, values: previewValues(values), errors };
+    }),
   };
 }

@@ -24,6 +24,14 @@ export const importsRepository = {
     return query.executeTakeFirst();
   },
 
+  /** The imports a viewer sees, newest first (ids are UUID v7: their order is their creation order). */
+  list: (db: Q, ws: string, viewer: ImportViewer, beforeId: string | null, limit: number) => {
+    let query = q(db).selectFrom("imports").selectAll().where("workspace_id", "=", ws);
+    if (!viewer.all) query = query.where("created_by_id", "=", viewer.actorId);
+    if (beforeId) query = query.where("id", "<", beforeId);
+    return query.orderBy("id", "desc").limit(limit).execute();
+  },
+
   update: (db: Q, ws: string, id: string, set: Updateable<ImportsTable>) =>
     q(db)
       .updateTable("imports")

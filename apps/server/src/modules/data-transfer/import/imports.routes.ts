@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { type Authenticator, authenticate } from "../../../platform/auth/authenticator.js";
 import { actorOf, type Principal, requirePermission } from "../../../platform/auth/principal.js";
+import { decodeCursor, encodeCursor } from "../../../platform/db/list-query/parse.js";
 import type { DB } from "../../../platform/db/schema.js";
 import { runCommand } from "../../../platform/http/command.js";
 import { badRequest, notFound, ProblemError } from "../../../platform/http/problem.js";
@@ -16,7 +17,7 @@ import { undoImport } from "./commands/undo-import.js";
 import { errorReport } from "./error-report.js";
 import { MAX_IMPORT_BYTES } from "./import-file.js";
 import { ImportQueue } from "./import-queue.js";
-import { presentImport } from "./imports.presenter.js";
+import { presentImport, presentImportSummary } from "./imports.presenter.js";
 import { importsRepository, importViewer } from "./imports.repository.js";
 
 export type ImportsDeps = { db: Kysely<DB>; auth: Authenticator; storage: FileStorage };
@@ -33,6 +34,13 @@ function label(name: string | undefined): string {
   return [...last.replace(UNSAFE, "").trim()].slice(0, 255).join("") || "import.csv";
 }
 
+/** The position after the last error of a page: its row and its place within the row. */
+function errorCursor(cursor: string) {
+  const [row, seq] = decodeCursor(cursor, 2).values.map(Number);
+  if (!Number.isSafeInteger(row) || !Number.isSafeInteger(seq)) throw badRequest("invalid_cursor", "The cursor is not valid.");
+  return { row: row as number, seq: seq as number };
+}
+
 export function registerImportRoutes(app: FastifyInstance, deps: ImportsDeps) {
   const { db, auth } = deps;
   const queue = new ImportQueue(db);
@@ -45,6 +53,28 @@ export function registerImportRoutes(app: FastifyInstance, deps: ImportsDeps) {
     if (!row) throw notFound("import");
     return row;
   }
+
+  route(app, auth, ep.list, async ({ principal, query }) => {
+    requirePermission(principal, "records.write");
+    const before = query.cursor ? decodeCursor(query.cursor, 0).id : null;
+    const rows = await importsRepository.list(db, principal.workspaceId, importViewer(principal), before, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return { items: page.map(presentImportSummary), nextCursor: rows.length > query.limit && last ? encodeCursor([], last.id) : null };
+  });
+
+  route(app, auth, ep.errors, async ({ principal, params, query }) => {
+    requirePermission(principal, "records.write");
+    const row = await visible(principal, params.id);
+    const after = query.cursor ? errorCursor(query.cursor) : { row: 0, seq: 0 };
+    const rows = await importsRepository.errors(db, principal.workspaceId, row.id, after, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((e) => ({ row: Number(e.row_number), column: e.column_name, reason: e.reason })),
+      nextCursor: rows.length > query.limit && last ? encodeCursor([String(last.row_number), String(last.seq)], row.id) : null,
+    };
+  });
 
   route(app, auth, ep.get, async ({ principal, params }) => {
     requirePermission(principal, "records.write");

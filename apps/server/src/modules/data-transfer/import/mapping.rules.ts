@@ -21,6 +21,8 @@ const BUILT_IN: MappingTarget[] = [
   { key: "region", label: "Region", multiple: false },
   { key: "country", label: "Country", multiple: false },
   { key: "notes", label: "Notes", multiple: false },
+  { key: "externalId", label: "External ID", multiple: false },
+  { key: "social", label: "Social profiles", multiple: true },
 ];
 
 export function contactTargets(customDefs: { key: string; label: string; type: string }[]): MappingTarget[] {
@@ -57,6 +59,8 @@ const ALIASES: [RegExp, string][] = [
   [/^(mailing|business|home|address\d*)?(state|region|province|stateprovince|stateregion)$/, "region"],
   [/^(mailing|business|home|address\d*)?(country|countryregion|countrycode)$/, "country"],
   [/^notes?$|^description$/, "notes"],
+  [/^(externalid|uid)$/, "externalId"],
+  [/^(socialprofiles?|socialmedia|linkedin(url|profile|profileurl)?)$/, "social"],
 ];
 
 /**

@@ -22,6 +22,8 @@ export type Plan = {
   before: Before | null;
   next: StoredContact;
   company?: string;
+  /** External ids and social handles of its rows (written as identities of the person). */
+  identities?: ImportValues["identities"];
   /** Known only from an earlier batch of a dry run: counted, never written. */
   phantom?: boolean;
 };
@@ -118,6 +120,7 @@ export async function planBatch(tx: Transaction<DB>, ctx: ImportRunContext, rows
       updated++;
     }
     if (plan && row.values.company) plan.company = row.values.company;
+    if (plan && row.values.identities.length) plan.identities = [...(plan.identities ?? []), ...row.values.identities];
     for (const k of rowKeys) keys.set(k, id);
   }
   const newKeys = [...keys].filter(([k]) => !seen.has(k));

@@ -5,6 +5,7 @@ import { normaliseTags } from "../../records/index.js";
 import { restoreCell, splitMulti } from "../csv-cells.rules.js";
 import { parseCustomCell } from "../custom-cells.rules.js";
 import { countryCode } from "./country.rules.js";
+import { type ImportedIdentity, readIdentityCells } from "./identity-cells.rules.js";
 import { headerKey } from "./mapping.rules.js";
 
 export type RowContext = {
@@ -30,6 +31,8 @@ export type ImportValues = {
   company?: string;
   address?: Address;
   custom: Record<string, unknown>;
+  /** External ids and social handles, added to the person as identities with the import as source. */
+  identities: ImportedIdentity[];
 };
 
 const ADDRESS_PARTS = new Set(["street", "city", "postalCode", "region", "country"]);
@@ -54,6 +57,7 @@ export function readRow(cells: string[], ctx: RowContext): { values: ImportValue
   const emails: { value: string; column: string }[] = [];
   const phones: { value: string; column: string }[] = [];
   const tags: string[] = [];
+  const identityCells: { target: "externalId" | "social"; value: string; column: string }[] = [];
   const address: Record<string, string> = {};
   const custom: Record<string, unknown> = {};
   const columnOf = new Map<string, string>();
@@ -69,6 +73,8 @@ export function readRow(cells: string[], ctx: RowContext): { values: ImportValue
     if (target === "email") emails.push(...splitMulti(cell).map((value) => ({ value, column })));
     else if (target === "phone") phones.push(...splitMulti(cell).map((value) => ({ value, column })));
     else if (target === "tags") tags.push(...splitMulti(cell));
+    else if (target === "social") identityCells.push(...splitMulti(cell).map((value) => ({ target: "social" as const, value, column })));
+    else if (target === "externalId") identityCells.push({ target, value: cell, column });
     else if (target.startsWith("custom.")) {
       const def = defs.get(target.slice(7));
       if (def) custom[def.key] = parseCustomCell(def, cell);
@@ -146,6 +152,9 @@ export function readRow(cells: string[], ctx: RowContext): { values: ImportValue
   const owner = single.get("owner")?.value;
   if (owner && owner.length > MAX_OWNER) errors.push({ column: col("owner"), reason: "not a user of this workspace" });
 
+  const ids = readIdentityCells(identityCells);
+  errors.push(...ids.errors);
+
   const data = parsed.success ? parsed.data : undefined;
   const values: ImportValues = {
     firstName: data?.firstName ?? firstName,
@@ -154,6 +163,7 @@ export function readRow(cells: string[], ctx: RowContext): { values: ImportValue
     phones: p.values,
     tags: normaliseTags(tags),
     custom: Object.fromEntries(Object.entries(c.values).filter(([, v]) => v !== null)),
+    identities: ids.identities,
   };
   if (data?.title) values.title = data.title;
   if (data?.source) values.source = data.source;
@@ -179,5 +189,9 @@ export function previewValues(v: ImportValues): Record<string, unknown> {
   for (const [k, value] of Object.entries(v.address ?? {})) out[k] = value;
   if (v.notes !== undefined) out.notes = v.notes;
   for (const [k, value] of Object.entries(v.custom)) out[`custom.${k}`] = value;
+  const external = v.identities.filter((i) => i.kind === "external_id").map((i) => i.value);
+  const social = v.identities.filter((i) => i.kind === "social").map((i) => i.value);
+  if (external.length) out.externalId = external[0];
+  if (social.length) out.social = social;
   return out;
 }

@@ -1,4 +1,5 @@
 import iconv from "iconv-lite";
+import { socialIdentity } from "./identity-cells.rules.js";
 
 /**
  * Reading vCard 2.1 (Outlook), 3.0 (Apple, Google) and 4.0 as the rows of an import: each
@@ -21,6 +22,8 @@ export const VCARD_HEADERS = [
   "Country",
   "Notes",
   "Tags",
+  "External ID",
+  "Social Profiles",
 ] as const;
 
 /** A file is a vCard file when its first non-blank text is BEGIN:VCARD. */
@@ -128,7 +131,15 @@ export function cardToRow(lines: ContentLine[]): string[] {
   const phones = preferred(of("TEL")).map((l) => unescapeText(l.value).replace(/^tel:/i, "").trim());
   const org = splitUnescaped(first(of("ORG"))?.value ?? "", ";").map((p) => unescapeText(p).trim());
   const tags = of("CATEGORIES").flatMap((l) => splitUnescaped(l.value, ",").map((t) => unescapeText(t).trim()));
-  const join = (xs: string[]) => xs.filter(Boolean).join("; ");
+  const join = (xs: string[]) => [...new Set(xs.filter(Boolean))].join("; ");
+  const uid = text("UID");
+  // Social profiles: X-SOCIALPROFILE (Apple; the network in TYPE), IMPP (xmpp:, skype:, …) and
+  // URLs of social sites; other URLs (a company's site) are no identity of the person.
+  const social = [
+    ...of("X-SOCIALPROFILE").map((l) => socialIdentity(unescapeText(l.value), l.params.get("TYPE")?.[0])),
+    ...of("IMPP").map((l) => socialIdentity(unescapeText(l.value))),
+    ...of("URL").map((l) => socialIdentity(unescapeText(l.value))),
+  ].filter((v): v is string => v !== null);
   return [
     n[1] ?? "",
     n[0] ?? "",
@@ -144,5 +155,8 @@ export function cardToRow(lines: ContentLine[]): string[] {
     adr[6] ?? "",
     text("NOTE"),
     join(tags),
+    // vCard's UID names the card in the address book it came from.
+    uid ? `vcard:${uid}` : "",
+    join(social),
   ];
 }

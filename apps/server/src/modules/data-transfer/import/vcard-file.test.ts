@@ -45,7 +45,7 @@ describe("vCard files as import rows", () => {
     ]);
   });
 
-  it("reads Apple Contacts: grouped properties, preferred values first, folded lines, an embedded photo skipped", async () => {
+  it("reads Apple Contacts: grouped properties, preferred values first, folded lines, an embedded photo skipped, UID and social profile", async () => {
     const [card] = await rows(fixture("apple-contacts.vcf"));
     expect(card).toEqual({
       "First Name": "Jürgen",
@@ -60,6 +60,8 @@ describe("vCard files as import rows", () => {
       "Postal Code": "10117",
       Country: "Germany",
       Notes: "Long note that Apple folds over several lines because it is longer than seventy-five characters.",
+      "External ID": "vcard:4F3A2C1B-8E0D-4C2A-9B7F-1A2B3C4D5E6F",
+      "Social Profiles": "linkedin:jmueller",
     });
   });
 
@@ -104,6 +106,34 @@ describe("vCard files as import rows", () => {
       "country",
       "notes",
       "tags",
+      "externalId",
+      "social",
+    ]);
+  });
+
+  it("makes identities of X-SOCIALPROFILE, IMPP and the URLs of social sites, not of other URLs", async () => {
+    const text = [
+      "BEGIN:VCARD",
+      "VERSION:3.0",
+      "FN:Ana Souza",
+      "N:Souza;Ana;;;",
+      "UID:urn:uuid:0b8e6f1c-1111-4222-8333-944455556666",
+      "X-SOCIALPROFILE;type=twitter;x-user=AnaSouza:http://twitter.com/AnaSouza",
+      "X-SOCIALPROFILE;type=github:octo-ana",
+      "IMPP;X-SERVICE-TYPE=Skype:skype:ana.souza",
+      "item1.URL:https://www.linkedin.com/in/ana-souza/",
+      "URL:https://souza-foods.example",
+      "END:VCARD",
+      "",
+    ].join("\r\n");
+    expect(await rows(text)).toEqual([
+      {
+        "First Name": "Ana",
+        "Last Name": "Souza",
+        "Full Name": "Ana Souza",
+        "External ID": "vcard:urn:uuid:0b8e6f1c-1111-4222-8333-944455556666",
+        "Social Profiles": "x:anasouza; github:octo-ana; skype:ana.souza; linkedin:ana-souza",
+      },
     ]);
   });
 

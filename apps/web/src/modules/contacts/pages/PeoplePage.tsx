@@ -1,4 +1,5 @@
 import { IconUsers } from "@tabler/icons-react";
+import { ImportButton } from "../../imports/components/ImportButton";
 import { type RecordListConfig, RecordListPage } from "../../records/list/RecordListPage";
 import { NewPersonModal } from "../components/NewPersonModal";
 import { contactsTexts } from "../contacts.texts";
@@ -15,6 +16,7 @@ const config: RecordListConfig = {
   icon: <IconUsers />,
   defaultColumns: ["title", "companyId", "email", "lifecycleStage", "ownerId", "lastInteractionAt"],
   CreateModal: NewPersonModal,
+  writeActions: <ImportButton />,
 };
 
 export function PeoplePage() {

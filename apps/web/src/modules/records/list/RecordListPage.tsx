@@ -46,6 +46,8 @@ export type RecordListConfig = {
   icon: ReactNode;
   defaultColumns: string[];
   CreateModal: ComponentType<{ opened: boolean; onClose: () => void }>;
+  /** Shown before the create button for those who may write records (e.g. the Import button of People). */
+  writeActions?: ReactNode;
 };
 
 const texts = recordsTexts.list;
@@ -190,9 +192,12 @@ export function RecordListPage({ config }: { config: RecordListConfig }) {
   const filtered = state.filters.length > 0 || state.q.trim() !== "";
 
   const create = can("records.write") && (
-    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={createModal.open}>
-      {config.newLabel}
-    </Button>
+    <>
+      {config.writeActions}
+      <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={createModal.open}>
+        {config.newLabel}
+      </Button>
+    </>
   );
 
   return (

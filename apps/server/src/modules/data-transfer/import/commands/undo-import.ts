@@ -7,11 +7,29 @@ import { contactTokens } from "../../../contacts/index.js";
 import { customFieldsRepository } from "../../../custom-fields/index.js";
 import { indexRecords, updateContacts } from "../contact-batch-writes.js";
 import type { StoredContact } from "../contact-merge.rules.js";
+import { removeImportedIdentities } from "../import-identities.js";
 import { undoableUntil } from "../imports.presenter.js";
 import { type ImportViewer, importsRepository } from "../imports.repository.js";
 import type { Before } from "../plan-batch.js";
 
 const CHUNK = 2000;
+
+type UndoneIds = { removedIds?: string[]; removedCompanyIds?: string[]; restoredIds?: string[] };
+
+/**
+ * One event per page of undone records, with their ids (like `import.rows_applied` per batch):
+ * consumers (duplicate detection, caches) learn exactly which people went to the trash and
+ * which got their old values back, and no single event grows with the size of the import.
+ */
+async function recordRowsUndone(tx: Transaction<DB>, actor: Actor, importId: string, ids: UndoneIds) {
+  if (Object.values(ids).every((list) => list.length === 0)) return;
+  await recordEvent(tx, actor, {
+    type: "import.rows_undone",
+    entityType: "import",
+    entityId: importId,
+    payload: { removedIds: [], removedCompanyIds: [], restoredIds: [], ...ids },
+  });
+}
 
 /**
  * Undoes a finished import in one transaction: the people and companies it created go to the
@@ -36,9 +54,12 @@ export async function undoImport(tx: Transaction<DB>, actor: Actor, viewer: Impo
       const page = await importsRepository.appliedRows(tx, ws, id, entity, "c", after, CHUNK);
       if (page.length === 0) break;
       const ids = page.map((r) => r.entity_id);
-      const res = await sql`UPDATE ${sql.table(table)} SET deleted_at = now(), updated_at = now()
-                             WHERE workspace_id = ${ws}::uuid AND id = ANY(${ids}::uuid[]) AND deleted_at IS NULL`.execute(tx);
-      if (entity === "p") removed += Number(res.numAffectedRows ?? 0);
+      const res = await sql<{ id: string }>`UPDATE ${sql.table(table)} SET deleted_at = now(), updated_at = now()
+                             WHERE workspace_id = ${ws}::uuid AND id = ANY(${ids}::uuid[]) AND deleted_at IS NULL
+                             RETURNING id`.execute(tx);
+      const trashed = res.rows.map((r) => r.id);
+      if (entity === "p") removed += trashed.length;
+      await recordRowsUndone(tx, actor, id, entity === "p" ? { removedIds: trashed } : { removedCompanyIds: trashed });
       after = ids[ids.length - 1] ?? null;
     }
   }
@@ -64,9 +85,11 @@ export async function undoImport(tx: Transaction<DB>, actor: Actor, viewer: Impo
                USING jsonb_to_recordset(${JSON.stringify(befores.map((b) => ({ id: b.id, keep: b.before.companyIds })))}::jsonb) AS x(id uuid, keep uuid[])
                WHERE cc.workspace_id = ${ws}::uuid AND cc.contact_id = x.id AND NOT (cc.company_id = ANY(x.keep))`.execute(tx);
     restored += page.length;
+    await recordRowsUndone(tx, actor, id, { restoredIds: befores.map((b) => b.id) });
     after = page[page.length - 1]?.entity_id ?? null;
   }
 
+  await removeImportedIdentities(tx, ws, id);
   await importsRepository.update(tx, ws, id, { status: "undone", undone_at: new Date() });
   await recordEvent(tx, actor, { type: "import.undone", entityType: "import", entityId: id, payload: { removed, restored } });
   return { removed, restored };

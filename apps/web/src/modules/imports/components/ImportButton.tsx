@@ -1,0 +1,13 @@
+import { Button } from "@mantine/core";
+import { IconUpload } from "@tabler/icons-react";
+import { Link } from "react-router";
+import { importsTexts } from "../imports.texts";
+
+/** "Import" on a list page: opens the import wizard at its first step. */
+export function ImportButton() {
+  return (
+    <Button component={Link} to="/imports/new" variant="default" leftSection={<IconUpload size={16} aria-hidden />}>
+      {importsTexts.importButton}
+    </Button>
+  );
+}

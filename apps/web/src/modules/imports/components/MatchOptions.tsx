@@ -1,0 +1,39 @@
+import { Group, Paper, Radio, Stack, Text, Title } from "@mantine/core";
+import type { BodyOf, Import, importEndpoints } from "@rapport/contract";
+import { importsTexts } from "../imports.texts";
+
+const texts = importsTexts.matching;
+
+type Props = { imp: Import; disabled: boolean; onChange: (body: BodyOf<typeof importEndpoints.update>) => void };
+
+/** How rows find existing people (email or phone) and what happens to someone found. */
+export function MatchOptions({ imp, disabled, onChange }: Props) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="import-matching-title">
+      <Stack gap="sm">
+        <Title order={3} size="h4" id="import-matching-title">
+          {texts.title}
+        </Title>
+        <Group align="flex-start" gap="xl" wrap="wrap">
+          <Radio.Group label={texts.matchBy} value={imp.matchBy} onChange={(v) => onChange({ matchBy: v as Import["matchBy"] })}>
+            <Stack gap={6} mt={6}>
+              {(["email", "phone"] as const).map((v) => (
+                <Radio key={v} value={v} label={texts.by[v]} disabled={disabled} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Radio.Group label={texts.onMatch} value={imp.onMatch} onChange={(v) => onChange({ onMatch: v as Import["onMatch"] })}>
+            <Stack gap={6} mt={6}>
+              {(["update", "skip", "create"] as const).map((v) => (
+                <Radio key={v} value={v} label={texts.on[v]} disabled={disabled} />
+              ))}
+            </Stack>
+          </Radio.Group>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {texts.sameFile}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
