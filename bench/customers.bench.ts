@@ -12,6 +12,8 @@ import { load, timeSerial } from "./load.js";
 const DATA_DIR = process.env.BENCH_DATA_DIR ?? path.join(ROOT, "data-bench");
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+/** The API's port; the bare calibration route listens on the next one. */
+const PORT = Number(process.env.BENCH_PORT ?? 3790);
 
 function cli(args: string[]) {
   return execFileSync(process.execPath, [BIN, ...args], { env: { ...process.env, RAPPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: "warn" } })
@@ -65,7 +67,7 @@ export async function customersBench() {
     stdio: ["ignore", "inherit", "inherit"],
   });
   if (seeded.status !== 0) throw new Error("seeding failed");
-  const server = await startServer(DATA_DIR, 3790, { RAPPORT_RATE_LIMIT_PER_MINUTE: "100000000", RAPPORT_SEED_DEMO: "never" });
+  const server = await startServer(DATA_DIR, PORT, { RAPPORT_RATE_LIMIT_PER_MINUTE: "100000000", RAPPORT_SEED_DEMO: "never" });
   const db = adminClient();
   await db.connect();
   try {
@@ -99,7 +101,7 @@ export async function customersBench() {
       }),
     );
     // Calibration in the same run: a bare Fastify + pg route serving the same keyset page.
-    const bare = await startBareListServer(ws, 3791);
+    const bare = await startBareListServer(ws, PORT + 1);
     const barePath = (i: number) => ({ path: `/list?stage=${stages[i % stages.length]}` });
     let bare10: Awaited<ReturnType<typeof load>>;
     let bare1: Awaited<ReturnType<typeof load>>;
