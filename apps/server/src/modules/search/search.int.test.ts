@@ -66,3 +66,14 @@ describe("vocabulary kept in memory", () => {
     expect(await eventually(reader, "Bartholomwe", "Plain Person")).toEqual(["Plain Person"]);
   });
 });
+
+describe("near spellings", () => {
+  it("uses the closest spellings, and further ones only when the closest find nothing", async () => {
+    await create({ firstName: "Maria", lastName: "Zedler" });
+    await create({ firstName: "Marie", lastName: "Quinlan" });
+    // "marei" is one swap from "marie", two edits from "maria".
+    expect(await titles(writer, "Marei")).toEqual(["Marie Quinlan"]);
+    expect(await titles(writer, "Marei Quinlan")).toEqual(["Marie Quinlan"]);
+    expect(await titles(writer, "Marei Zedler")).toEqual(["Maria Zedler"]);
+  });
+});

@@ -29,14 +29,18 @@ const TYPE_OF: Record<SearchEntity, SearchHit["type"]> = { p: "contact", c: "com
  */
 const candidatesFor = (limit: number) => Math.min(200, limit * 2 + 10);
 
-type WordMatch = { word: string; exact: boolean; prefixes: string[]; fuzzy: string[] };
+/**
+ * A query word: `fuzzy` holds its closest near spellings (one edit, or two when nothing is
+ * one away), `wider` the further ones, used only when the closest find no record.
+ */
+type WordMatch = { word: string; exact: boolean; prefixes: string[]; fuzzy: string[]; wider: string[] };
 
 /**
  * Search across people and companies through the token index:
  * - an email or phone number is a prefix lookup of its tokens;
  * - words are looked up exactly and as prefixes in the workspace's vocabulary of names (held
- *   in memory, see VocabularyCache), and when a word is not found, its near spellings (edit
- *   distance ≤ 2) are used;
+ *   in memory, see VocabularyCache), and when a word is not found, its closest near spellings
+ *   (edit distance ≤ 2) are used, the further ones only if the closest find nothing;
  * - the records having every word are then scored (exact > prefix > near) and highlighted.
  */
 export class SearchService {
@@ -77,8 +81,14 @@ export class SearchService {
       if (qwords.length === 0) return [];
       const vocabulary = await this.vocabulary.get(ws);
       matches = qwords.map((w, i) => this.matchWord(vocabulary, w, i === qwords.length - 1));
-      terms = matches.flatMap((m) => [m.word, ...m.fuzzy]);
       candidates = await this.wordPostings(ws, entityTypes, matches, k);
+      if (candidates.length === 0 && matches.some((m) => m.wider.length > 0)) {
+        // Every near spelling of every word costs its postings; the further ones are only
+        // read when the closest ones found nothing (decision 0019).
+        matches = matches.map((m) => ({ ...m, fuzzy: [...m.fuzzy, ...m.wider], wider: [] }));
+        candidates = await this.wordPostings(ws, entityTypes, matches, k);
+      }
+      terms = matches.flatMap((m) => [m.word, ...m.fuzzy]);
     }
     const hits: SearchHit[] = [];
     for (const entity of entityTypes) {
@@ -111,8 +121,11 @@ export class SearchService {
   private matchWord(vocabulary: Vocabulary, word: string, isLast: boolean): WordMatch {
     const prefixes = vocabulary.prefixes(word, isLast ? 50 : 20);
     const exact = vocabulary.has(word);
-    const fuzzy = exact ? [] : vocabulary.near(word);
-    return { word, exact, prefixes: isLast || !exact ? prefixes : [word], fuzzy };
+    const near = exact ? [] : vocabulary.near(word);
+    const closest = near[0]?.distance;
+    const fuzzy = near.filter((n) => n.distance === closest).map((n) => n.token);
+    const wider = near.filter((n) => n.distance !== closest).map((n) => n.token);
+    return { word, exact, prefixes: isLast || !exact ? prefixes : [word], fuzzy, wider };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundedEditDistance, editDistance, sameLetters, trigramSimilarity, Vocabulary } from "./vocabulary.js";
+import { boundedEditDistance, editDistance, trigramSimilarity, Vocabulary } from "./vocabulary.js";
 
 const names = ["john", "johanna", "johnson", "jon", "joan", "smith", "smyth", "schmidt", "mary", "marie", "maria", "mario", "cortes"];
 
@@ -18,24 +18,23 @@ describe("vocabulary", () => {
     expect(v.prefixes("x", 5)).toEqual([]);
   });
 
-  it("finds near spellings: within one edit up to four letters, two beyond, and transpositions", () => {
+  const near = (v: Vocabulary, word: string, limit?: number) => v.near(word, limit).map((n) => `${n.token}:${n.distance}`);
+
+  it("finds near spellings: within one edit up to four letters, two beyond; a swap is one edit", () => {
     const v = new Vocabulary(names);
-    expect(v.near("jonh")).toContain("john");
-    expect(v.near("smiht")).toEqual(expect.arrayContaining(["smith"]));
-    expect(v.near("smiht")[0]).toBe("smith");
-    expect(v.near("marei")).toEqual(expect.arrayContaining(["marie", "maria", "mario"]));
-    // Closest first; equally close words by trigram similarity (as the SQL it replaces ordered them).
-    expect(v.near("marei")).toEqual(["mary", "maria", "marie", "mario"]);
-    // Up to four letters allow one edit: "smi" → "smith" is two, "jonn" → "john" one.
-    expect(v.near("smi")).toEqual([]);
-    expect(v.near("jonn")).toEqual(["jon", "joan", "john"]);
-    expect(v.near("xyzzy")).toEqual([]);
-    expect(v.near("jo")).toEqual([]);
+    expect(near(v, "jonh")).toEqual(["jon:1", "john:1"]);
+    expect(near(v, "smiht")).toEqual(["smith:1", "smyth:2"]);
+    // Closest first, then by trigram similarity (as the SQL it replaces ordered them).
+    expect(near(v, "marei")).toEqual(["marie:1", "mary:2", "maria:2", "mario:2"]);
+    // Up to four letters allow one edit: "smi" → "smith" is two.
+    expect(near(v, "smi")).toEqual([]);
+    expect(near(v, "xyzzy")).toEqual([]);
+    expect(near(v, "jo")).toEqual([]);
   });
 
   it("caps near spellings at the limit, closest first", () => {
     const v = new Vocabulary(["mara", "marb", "marc", "mard", "mare", "marf", "marg", "marh", "mari", "marj"]);
-    expect(v.near("marx", 3)).toEqual(["mara", "marb", "marc"]);
+    expect(near(v, "marx", 3)).toEqual(["mara:1", "marb:1", "marc:1"]);
   });
 
   it("learns words added after it was loaded", () => {
@@ -43,22 +42,23 @@ describe("vocabulary", () => {
     v.add(["johnathan", "john", "smiths"]);
     expect(v.size).toBe(names.length + 2);
     expect(v.prefixes("john", 50)).toEqual(["john", "johnson", "johnathan"]);
-    expect(v.near("smitsh")).toContain("smiths");
+    expect(near(v, "smitsh")).toContain("smiths:1");
   });
 });
 
 describe("spelling distances", () => {
-  it("computes Levenshtein distance, stopping early past the bound", () => {
+  it("computes edit distance with transpositions, stopping early past the bound", () => {
     expect(editDistance("kitten", "sitting")).toBe(3);
+    expect(editDistance("jonh", "john")).toBe(1);
+    expect(editDistance("ca", "abc")).toBe(3);
     expect(editDistance("", "abc")).toBe(3);
     expect(boundedEditDistance("kitten", "sitting", 1)).toBe(2);
     expect(boundedEditDistance("a", "abcdef", 2)).toBe(3);
-    expect(boundedEditDistance("smith", "smiht", 3)).toBe(2);
+    expect(boundedEditDistance("smith", "smiht", 3)).toBe(1);
+    expect(boundedEditDistance("marei", "maria", 1)).toBe(2);
   });
 
-  it("compares letters and trigrams like pg_trgm", () => {
-    expect(sameLetters("jonh", "john")).toBe(true);
-    expect(sameLetters("jonh", "joan")).toBe(false);
+  it("compares trigrams like pg_trgm", () => {
     expect(trigramSimilarity("word", "word")).toBe(1);
     // As pg_trgm: similarity('word', 'words') = 4 shared of 7 trigrams.
     expect(trigramSimilarity("word", "words")).toBeCloseTo(4 / 7, 5);

@@ -47,27 +47,25 @@ export class Vocabulary {
   }
 
   /**
-   * Near spellings of an unknown word: within `k` edits (k = 1 up to four letters, else 2),
-   * or the same letters in another order (a transposition, "jonh" → "john") within k + 1;
-   * closest first, then by trigram similarity, at most `limit`.
+   * Near spellings of an unknown word: within `k` edits (k = 1 up to four letters, else 2; two
+   * swapped neighbours count as one edit, "jonh" → "john"), closest first, then by trigram
+   * similarity, at most `limit`.
    */
-  near(word: string, limit = 8): string[] {
+  near(word: string, limit = 8): { token: string; distance: number }[] {
     if (word.length < 3) return [];
     const k = word.length <= 4 ? 1 : 2;
     const found: { token: string; distance: number; similarity: number }[] = [];
     for (let len = word.length - k; len <= word.length + k; len++) {
       for (const t of this.byLength.get(len) ?? []) {
         if (t === word) continue;
-        const distance = boundedEditDistance(t, word, k + 1);
-        if (distance <= k || (distance === k + 1 && sameLetters(t, word))) {
-          found.push({ token: t, distance, similarity: trigramSimilarity(t, word) });
-        }
+        const distance = boundedEditDistance(t, word, k);
+        if (distance <= k) found.push({ token: t, distance, similarity: trigramSimilarity(t, word) });
       }
     }
     return found
       .sort((a, b) => a.distance - b.distance || b.similarity - a.similarity || compare(a.token, b.token))
       .slice(0, limit)
-      .map((f) => f.token);
+      .map(({ token, distance }) => ({ token, distance }));
   }
 
   private lengthBucket(length: number): string[] {
@@ -93,33 +91,38 @@ function lowerBound(sorted: string[], key: string): number {
   return lo;
 }
 
-/** Levenshtein distance, or `max + 1` as soon as it is known to exceed `max`. */
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment: insert, delete,
+ * substitute or swap two neighbours, each one edit), or `max + 1` as soon as it is known to
+ * exceed `max`.
+ */
 export function boundedEditDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let curr = new Array<number>(b.length + 1);
+  let curr = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     curr[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min((prev[j] as number) + 1, (curr[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      let v = Math.min((prev[j] as number) + 1, (curr[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        v = Math.min(v, (before[j - 2] as number) + 1);
+      }
       curr[j] = v;
       if (v < rowMin) rowMin = v;
     }
+    // Row minima never decrease, so once a whole row exceeds the bound the distance does too.
     if (rowMin > max) return max + 1;
-    [prev, curr] = [curr, prev];
+    [before, prev, curr] = [prev, curr, before];
   }
   return Math.min(prev[b.length] as number, max + 1);
 }
 
-/** Levenshtein distance, small strings only. */
+/** Edit distance (with transpositions), small strings only. */
 export function editDistance(a: string, b: string): number {
   return boundedEditDistance(a, b, Math.max(a.length, b.length));
-}
-
-export function sameLetters(a: string, b: string): boolean {
-  return a.length === b.length && [...a].sort().join("") === [...b].sort().join("");
 }
 
 /** pg_trgm's similarity of two single words: shared / all distinct trigrams of "  word ". */
