@@ -5,6 +5,7 @@ import type { Authenticator } from "../../platform/auth/authenticator.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import { formatSessionToken, hashSecret, newSecret, parseApiKey, parseSessionToken, sameHash } from "../../platform/auth/tokens.js";
 import type { DB } from "../../platform/db/schema.js";
+import { ApiKeyCache } from "./api-key-cache.js";
 import { iamRepository } from "./iam.repository.js";
 
 /** Sessions slide: each use extends them up to 14 days after the last activity. */
@@ -56,7 +57,7 @@ export async function revokeUserSessions(tx: Transaction<DB>, workspaceId: strin
   await q.execute();
 }
 
-export function createAuthenticator(db: Kysely<DB>): Authenticator {
+export function createAuthenticator(db: Kysely<DB>, apiKeys: ApiKeyCache = new ApiKeyCache(undefined)): Authenticator {
   return {
     async fromSessionToken(token) {
       const parsed = parseSessionToken(token);
@@ -91,6 +92,9 @@ export function createAuthenticator(db: Kysely<DB>): Authenticator {
     },
 
     async fromApiKey(token) {
+      const cached = apiKeys.get(token);
+      if (cached) return cached;
+      const mark = apiKeys.mark;
       const parsed = parseApiKey(token);
       if (!parsed) return undefined;
       const key = await iamRepository.apiKeyById(db, parsed.workspaceId, parsed.keyId);
@@ -103,7 +107,13 @@ export function createAuthenticator(db: Kysely<DB>): Authenticator {
           .where("id", "=", key.id)
           .execute();
       }
-      return principal(key.workspace_id, "api_key", key.id, null, key.role, [], null);
+      const p = principal(key.workspace_id, "api_key", key.id, null, key.role, [], null);
+      apiKeys.keep(token, p, mark);
+      return p;
+    },
+
+    forgetApiKeys(workspaceId) {
+      apiKeys.forget(workspaceId);
     },
   };
 }
