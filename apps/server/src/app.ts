@@ -18,7 +18,6 @@ import { seedDemoWorkspaceIfEmpty } from "./modules/demo/index.js";
 import { documentEventRule, documentMergeParticipant, documentSummary, registerDocumentRoutes } from "./modules/documents/index.js";
 import { forecastSettingsEventRule, quotaEventRule, registerForecastRoutes } from "./modules/forecast/index.js";
 import {
-  ApiKeyCache,
   canSeeIamEvent,
   canSeeOwner,
   createAuthenticator,
@@ -88,8 +87,7 @@ function mergeParticipants() {
 export async function buildApi(database: Database, config: Config) {
   const { db } = database;
   const app = await createHttpServer(config, database.logger);
-  const invalidation = new CacheInvalidation(database.appConnection, database.logger);
-  const auth = createAuthenticator(db, new ApiKeyCache(invalidation));
+  const auth = createAuthenticator(db);
   const visibility = new EventVisibility();
   for (const type of ["user", "team", "api_key", "workspace"]) visibility.register(type, (p, e) => canSeeIamEvent(p, e.entityType));
   for (const type of ["contact", "company"]) {
@@ -114,6 +112,7 @@ export async function buildApi(database: Database, config: Config) {
   visibility.register("forecast_settings", forecastSettingsEventRule);
   visibility.register("import", importEventRule(db));
   const hub = new EventHub(db, database.appConnection, visibility, database.logger);
+  const invalidation = new CacheInvalidation(database.appConnection, database.logger);
   const search = new SearchService(db, new VocabularyCache(db, invalidation));
   search.register("p", contactSearchResolver(db));
   search.register("c", companySearchResolver(db));

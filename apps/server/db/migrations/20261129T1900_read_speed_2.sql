@@ -17,9 +17,3 @@ END $$;
 CREATE TRIGGER search_vocabulary_cache AFTER INSERT ON search_vocabulary
   REFERENCING NEW TABLE AS added
   FOR EACH STATEMENT EXECUTE FUNCTION notify_vocabulary_added();
-
--- Verified API keys are trusted for a few seconds per copy; a revocation (or any change to a
--- key other than its last-use time, or its deletion) tells every copy to drop the
--- workspace's keys at once.
-CREATE TRIGGER api_keys_cache AFTER UPDATE OF revoked_at, role, secret_hash OR DELETE ON api_keys
-  FOR EACH ROW EXECUTE FUNCTION notify_cache_change('api_key', 'workspace_id');

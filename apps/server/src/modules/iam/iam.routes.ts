@@ -167,8 +167,6 @@ export function registerIamRoutes(app: FastifyInstance, deps: { db: Kysely<DB>; 
   route(app, auth, ep.revokeApiKey, async ({ principal, params, req }) => {
     requirePermission(principal, "api_keys.manage");
     await runCommand(db, req, (tx) => revokeApiKey(tx, actorOf(principal), params.id));
-    // Every copy also hears of it through the api_keys trigger; this one must not wait for that.
-    auth.forgetApiKeys(principal.workspaceId);
     return undefined;
   });
 }

@@ -1,6 +1,5 @@
 /** The identity and access module: workspaces, users, teams, roles, sessions and API keys. */
 
-export { ApiKeyCache } from "./api-key-cache.js";
 export { createUser } from "./commands/create-user.js";
 export { createWorkspace } from "./commands/create-workspace.js";
 export { createApiKey, revokeApiKey } from "./commands/manage-api-keys.js";

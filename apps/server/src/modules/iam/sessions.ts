@@ -5,7 +5,6 @@ import type { Authenticator } from "../../platform/auth/authenticator.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import { formatSessionToken, hashSecret, newSecret, parseApiKey, parseSessionToken, sameHash } from "../../platform/auth/tokens.js";
 import type { DB } from "../../platform/db/schema.js";
-import { ApiKeyCache } from "./api-key-cache.js";
 import { iamRepository } from "./iam.repository.js";
 
 /** Sessions slide: each use extends them up to 14 days after the last activity. */
@@ -57,7 +56,7 @@ export async function revokeUserSessions(tx: Transaction<DB>, workspaceId: strin
   await q.execute();
 }
 
-export function createAuthenticator(db: Kysely<DB>, apiKeys: ApiKeyCache = new ApiKeyCache(undefined)): Authenticator {
+export function createAuthenticator(db: Kysely<DB>): Authenticator {
   return {
     async fromSessionToken(token) {
       const parsed = parseSessionToken(token);
@@ -92,9 +91,6 @@ export function createAuthenticator(db: Kysely<DB>, apiKeys: ApiKeyCache = new A
     },
 
     async fromApiKey(token) {
-      const cached = apiKeys.get(token);
-      if (cached) return cached;
-      const mark = apiKeys.mark;
       const parsed = parseApiKey(token);
       if (!parsed) return undefined;
       const key = await iamRepository.apiKeyById(db, parsed.workspaceId, parsed.keyId);
@@ -107,13 +103,7 @@ export function createAuthenticator(db: Kysely<DB>, apiKeys: ApiKeyCache = new A
           .where("id", "=", key.id)
           .execute();
       }
-      const p = principal(key.workspace_id, "api_key", key.id, null, key.role, [], null);
-      apiKeys.keep(token, p, mark);
-      return p;
-    },
-
-    forgetApiKeys(workspaceId) {
-      apiKeys.forget(workspaceId);
+      return principal(key.workspace_id, "api_key", key.id, null, key.role, [], null);
     },
   };
 }

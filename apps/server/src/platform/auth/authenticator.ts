@@ -9,8 +9,6 @@ import type { Principal } from "./principal.js";
 export interface Authenticator {
   fromSessionToken(token: string, req: FastifyRequest): Promise<Principal | undefined>;
   fromApiKey(token: string): Promise<Principal | undefined>;
-  /** Drops this copy's cached API keys of a workspace (after a revocation it committed). */
-  forgetApiKeys(workspaceId: string): void;
 }
 
 export const SESSION_COOKIE = "rapport_session";
