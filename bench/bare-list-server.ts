@@ -18,5 +18,7 @@ app.get<{ Querystring: { stage?: string } }>("/list", async (req) => {
   );
   return { items: rows.slice(0, 50) };
 });
-await app.listen({ port: Number(process.env.PORT), host: "127.0.0.1" });
+// Port 0: the OS picks a free one (a fixed one collided with other benches on shared machines).
+const address = await app.listen({ port: Number(process.env.PORT ?? 0), host: "127.0.0.1" });
+process.stdout.write(`${address}\n`);
 process.on("SIGTERM", () => void app.close().then(() => pool.end()));

@@ -12,6 +12,8 @@ import { load, timeSerial } from "./load.js";
 const DATA_DIR = process.env.BENCH_DATA_DIR ?? path.join(ROOT, "data-bench");
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+/** The API's port (the bare calibration route takes any free one). */
+const PORT = Number(process.env.BENCH_PORT ?? 3790);
 
 function cli(args: string[]) {
   return execFileSync(process.execPath, [BIN, ...args], { env: { ...process.env, RAPPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: "warn" } })
@@ -20,7 +22,7 @@ function cli(args: string[]) {
 }
 
 /** The bare Fastify + pg calibration route (bench/bare-list-server.ts) on the same database. */
-async function startBareListServer(workspaceId: string, port: number) {
+async function startBareListServer(workspaceId: string) {
   const secrets = JSON.parse(fs.readFileSync(path.join(DATA_DIR, "secrets.json"), "utf8")) as { appPassword: string };
   const pgPort = Number(fs.readFileSync(path.join(DATA_DIR, "pg", "postmaster.pid"), "utf8").split("\n")[3]);
   const proc = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/bare-list-server.ts")], {
@@ -28,20 +30,19 @@ async function startBareListServer(workspaceId: string, port: number) {
       ...process.env,
       BARE_DATABASE_URL: `postgres://rapport_app:${encodeURIComponent(secrets.appPassword)}@127.0.0.1:${pgPort}/rapport`,
       BARE_WORKSPACE_ID: workspaceId,
-      PORT: String(port),
+      PORT: "0",
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error("the bare list server exited");
-    try {
-      if ((await fetch(`${url}/list`)).ok) break;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  // It prints its address once listening.
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    proc.stdout?.on("data", (d) => {
+      out += String(d);
+      if (out.includes("\n")) resolve(out.trim());
+    });
+    proc.once("exit", () => reject(new Error("the bare list server exited")));
+  });
   return {
     url,
     async stop() {
@@ -65,7 +66,7 @@ export async function customersBench() {
     stdio: ["ignore", "inherit", "inherit"],
   });
   if (seeded.status !== 0) throw new Error("seeding failed");
-  const server = await startServer(DATA_DIR, 3790, { RAPPORT_RATE_LIMIT_PER_MINUTE: "100000000", RAPPORT_SEED_DEMO: "never" });
+  const server = await startServer(DATA_DIR, PORT, { RAPPORT_RATE_LIMIT_PER_MINUTE: "100000000", RAPPORT_SEED_DEMO: "never" });
   const db = adminClient();
   await db.connect();
   try {
@@ -99,7 +100,7 @@ export async function customersBench() {
       }),
     );
     // Calibration in the same run: a bare Fastify + pg route serving the same keyset page.
-    const bare = await startBareListServer(ws, 3791);
+    const bare = await startBareListServer(ws);
     const barePath = (i: number) => ({ path: `/list?stage=${stages[i % stages.length]}` });
     let bare10: Awaited<ReturnType<typeof load>>;
     let bare1: Awaited<ReturnType<typeof load>>;

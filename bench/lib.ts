@@ -4,7 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const BIN = path.join(ROOT, "apps/server/bin/rapport.mjs");
+/** The server under test; BENCH_RAPPORT_BIN points at another checkout's for a same-run baseline. */
+export const BIN = process.env.BENCH_RAPPORT_BIN ?? path.join(ROOT, "apps/server/bin/rapport.mjs");
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -40,7 +40,7 @@ import { playbookConsumer, registerPlaybookRoutes } from "./modules/playbooks/in
 import { registerProductRoutes } from "./modules/products/index.js";
 import { EventHub, registerRealtimeRoutes } from "./modules/realtime/index.js";
 import { MergeParticipants, RecordExtensions, visibleRecords } from "./modules/records/index.js";
-import { registerSearchRoutes, SearchService } from "./modules/search/index.js";
+import { registerSearchRoutes, SearchService, VocabularyCache } from "./modules/search/index.js";
 import { registerCalendarFeedRoutes, registerTaskRoutes, TaskLinkTypes, taskEventRule, taskJobs } from "./modules/tasks/index.js";
 import { canSeeViewEvent, registerViewRoutes } from "./modules/views/index.js";
 import type { Config } from "./platform/config.js";
@@ -113,7 +113,8 @@ export async function buildApi(database: Database, config: Config) {
   visibility.register("forecast_settings", forecastSettingsEventRule);
   visibility.register("import", importEventRule(db));
   const hub = new EventHub(db, database.appConnection, visibility, database.logger);
-  const search = new SearchService(db);
+  const invalidation = new CacheInvalidation(database.appConnection, database.logger);
+  const search = new SearchService(db, new VocabularyCache(db, invalidation));
   search.register("p", contactSearchResolver(db));
   search.register("c", companySearchResolver(db));
   search.register("d", dealSearchResolver(db));
@@ -123,7 +124,6 @@ export async function buildApi(database: Database, config: Config) {
   extensions.addSummary(dealSummary(db));
   const storage = localDiskStorage(path.join(config.dataDir, "files"));
   const taskLinks = taskLinkTypes();
-  const invalidation = new CacheInvalidation(database.appConnection, database.logger);
   const definitions = new CustomFieldDefinitions(db, invalidation);
   const workspaces = new WorkspaceCache(invalidation, "workspace", (ws) => iamRepository.workspaceById(db, ws));
   const defaultCountry = async (workspaceId: string) => (await workspaces.get(workspaceId))?.default_country ?? "US";

@@ -6,6 +6,8 @@ import type { DB } from "../../platform/db/schema.js";
 import { highlightRanges } from "./highlight.js";
 import type { SearchEntity } from "./search-index.js";
 import { fold, words } from "./tokenize.js";
+import type { Vocabulary } from "./vocabulary.js";
+import { VocabularyCache } from "./vocabulary-cache.js";
 
 /** What a record module gives search for the ids it found: only records the caller may see. */
 export type ResolvedRecord = {
@@ -27,19 +29,27 @@ const TYPE_OF: Record<SearchEntity, SearchHit["type"]> = { p: "contact", c: "com
  */
 const candidatesFor = (limit: number) => Math.min(200, limit * 2 + 10);
 
-type WordMatch = { word: string; exact: boolean; prefixes: string[]; fuzzy: string[] };
+/**
+ * A query word: `fuzzy` holds its closest near spellings (one edit, or two when nothing is
+ * one away), `wider` the further ones, used only when the closest find no record.
+ */
+type WordMatch = { word: string; exact: boolean; prefixes: string[]; fuzzy: string[]; wider: string[] };
 
 /**
  * Search across people and companies through the token index:
  * - an email or phone number is a prefix lookup of its tokens;
- * - words are looked up exactly and as prefixes in the vocabulary of names, and when a word
- *   is not found, its near spellings (trigram similarity and edit distance ≤ 2) are used;
+ * - words are looked up exactly and as prefixes in the workspace's vocabulary of names (held
+ *   in memory, see VocabularyCache), and when a word is not found, its closest near spellings
+ *   (edit distance ≤ 2) are used, the further ones only if the closest find nothing;
  * - the records having every word are then scored (exact > prefix > near) and highlighted.
  */
 export class SearchService {
   private readonly resolvers = new Map<SearchEntity, SearchResolver>();
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly vocabulary: VocabularyCache = new VocabularyCache(db),
+  ) {}
 
   register(entity: SearchEntity, resolver: SearchResolver) {
     this.resolvers.set(entity, resolver);
@@ -69,9 +79,16 @@ export class SearchService {
     } else {
       const qwords = words(trimmed).slice(0, 6);
       if (qwords.length === 0) return [];
-      matches = await Promise.all(qwords.map((w, i) => this.matchWord(ws, w, i === qwords.length - 1)));
-      terms = matches.flatMap((m) => [m.word, ...m.fuzzy]);
+      const vocabulary = await this.vocabulary.get(ws);
+      matches = qwords.map((w, i) => this.matchWord(vocabulary, w, i === qwords.length - 1));
       candidates = await this.wordPostings(ws, entityTypes, matches, k);
+      if (candidates.length === 0 && matches.some((m) => m.wider.length > 0)) {
+        // Every near spelling of every word costs its postings; the further ones are only
+        // read when the closest ones found nothing (decision 0019).
+        matches = matches.map((m) => ({ ...m, fuzzy: [...m.fuzzy, ...m.wider], wider: [] }));
+        candidates = await this.wordPostings(ws, entityTypes, matches, k);
+      }
+      terms = matches.flatMap((m) => [m.word, ...m.fuzzy]);
     }
     const hits: SearchHit[] = [];
     for (const entity of entityTypes) {
@@ -100,33 +117,15 @@ export class SearchService {
     return [...new Set([digits, national, ...(e164 ? [e164] : [])])].filter((d) => d.length >= 4);
   }
 
-  private async matchWord(ws: string, word: string, isLast: boolean): Promise<WordMatch> {
-    const prefixRows = await sql<{ token: string }>`
-      SELECT token FROM search_vocabulary
-       WHERE workspace_id = ${ws} AND token LIKE ${escapeLike(word)} || '%'
-       ORDER BY length(token), token LIMIT ${isLast ? 50 : 20}`.execute(this.db);
-    const prefixes = prefixRows.rows.map((r) => r.token);
-    const exact = prefixes.includes(word);
-    let fuzzy: string[] = [];
-    if (!exact && word.length >= 3) {
-      const k = word.length <= 4 ? 1 : 2;
-      const near = await sql<{ token: string }>`
-        SELECT token FROM (
-          (SELECT token FROM search_vocabulary WHERE workspace_id = ${ws} AND token % ${word} LIMIT 50)
-          UNION
-          (SELECT token FROM search_vocabulary
-            WHERE workspace_id = ${ws} AND token LIKE ${escapeLike(word.slice(0, 1))} || '%'
-              AND length(token) BETWEEN ${word.length - k} AND ${word.length + k}
-              AND levenshtein_less_equal(token, ${word}, ${k + 1}) <= ${k + 1}
-            LIMIT 200)
-        ) t
-        ORDER BY levenshtein(token, ${word}), similarity(token, ${word}) DESC
-        LIMIT 8`.execute(this.db);
-      // Transposed letters ("jonh") cost 2 edits; keep candidates within k, or k+1 when
-      // the letters are the same ones.
-      fuzzy = near.rows.map((r) => r.token).filter((t) => editDistance(t, word) <= k || sameLetters(t, word));
-    }
-    return { word, exact, prefixes: isLast || !exact ? prefixes : [word], fuzzy };
+  /** A query word against the workspace's vocabulary: known exactly, its prefixes, its near spellings. */
+  private matchWord(vocabulary: Vocabulary, word: string, isLast: boolean): WordMatch {
+    const prefixes = vocabulary.prefixes(word, isLast ? 50 : 20);
+    const exact = vocabulary.has(word);
+    const near = exact ? [] : vocabulary.near(word);
+    const closest = near[0]?.distance;
+    const fuzzy = near.filter((n) => n.distance === closest).map((n) => n.token);
+    const wider = near.filter((n) => n.distance !== closest).map((n) => n.token);
+    return { word, exact, prefixes: isLast || !exact ? prefixes : [word], fuzzy, wider };
   }
 
   /**
@@ -209,23 +208,4 @@ function score(r: ResolvedRecord, matches: WordMatch[], terms: string[]): number
     else if (m.fuzzy.some((f) => recordWords.has(f))) total += 0.5;
   }
   return Math.round((total / matches.length) * 100);
-}
-
-/** Levenshtein distance, small strings only. */
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] as number;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j] as number;
-      prev[j] = Math.min(up + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length] as number;
-}
-
-function sameLetters(a: string, b: string): boolean {
-  return a.length === b.length && [...a].sort().join("") === [...b].sort().join("");
 }
