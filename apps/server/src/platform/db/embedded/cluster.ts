@@ -144,16 +144,6 @@ function initCluster(initdb: string, pgdata: string, password: string, dataDir: 
   }
 }
 
-/**
- * A quarter of the machine's memory, between PostgreSQL's usual 128 MB and 1 GB: a workspace
- * of a million people has ~3 GB of tables and indexes, and an import touches pages all over
- * its search-token index; the rest stays in the operating system's cache (decision 0020).
- */
-function sharedBuffersMb(): number {
-  const quarter = Math.floor(os.totalmem() / 4 / 2 ** 20);
-  return Math.min(1024, Math.max(128, quarter));
-}
-
 async function startPostmaster(
   postgres: string,
   pgdata: string,
@@ -179,15 +169,7 @@ async function startPostmaster(
       "-c",
       "max_connections=200",
       "-c",
-      `shared_buffers=${sharedBuffersMb()}MB`,
-      // Bulk writes (imports) into large indexes dirty pages all over them; every page's first
-      // change after a checkpoint is written whole to the WAL. Checkpoints every 15 minutes
-      // (or 4 GB of WAL) instead of 5 (1 GB) write those full pages a third as often, for a
-      // longer crash recovery (decision 0020).
-      "-c",
-      "checkpoint_timeout=15min",
-      "-c",
-      "max_wal_size=4GB",
+      "shared_buffers=128MB",
     ],
     // Own process group: Ctrl+C in the terminal reaches Rapport, which then stops
     // PostgreSQL after the server has drained, not before.
