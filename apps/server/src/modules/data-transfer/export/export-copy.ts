@@ -36,7 +36,7 @@ const cell = (v: RawBuilder<unknown>) =>
  * conditions and order with the columns' expressions computed once in a subquery (OFFSET 0
  * keeps the planner from inlining it and evaluating each expression twice).
  */
-export function exportQuery<O extends ExportObject>(s: ExportSource<O>, columns: ExportColumn[]): RawBuilder<unknown> {
+function exportQuery<O extends ExportObject>(s: ExportSource<O>, columns: ExportColumn[]): RawBuilder<unknown> {
   const a = sql.ref(s.alias);
   const values = columns.map((c, i) => sql`${c.cell} AS ${sql.ref(`v${i}`)}`);
   const cells = columns.map((_, i) => cell(sql.ref(`x.v${i}`)));
@@ -56,7 +56,7 @@ export function exportQuery<O extends ExportObject>(s: ExportSource<O>, columns:
  * query text is otherwise the compiled allow-listed SQL; a `$` that is not one of its
  * placeholders stops the export rather than risk a wrong substitution.
  */
-export async function inlineParameters(client: pg.ClientBase, compiled: { sql: string; parameters: readonly unknown[] }): Promise<string> {
+async function inlineParameters(client: pg.ClientBase, compiled: { sql: string; parameters: readonly unknown[] }): Promise<string> {
   const params = compiled.parameters;
   const types = params.map((p, i) => {
     if (typeof p === "string") return "text";

@@ -39,7 +39,7 @@ export type ExportSource<O extends ExportObject> = {
   alias: (typeof TABLES)[O]["alias"];
   where: RawBuilder<boolean>[];
   sort: SortKey[];
-  /** The list's records in its order, a page at a time, presented as the API shows them. */
+  /** The list's records in its order, a page at a time, presented as the API shows them (vCards). */
   batches(): AsyncGenerator<Presented[O][]>;
 };
 
