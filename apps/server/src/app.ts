@@ -147,7 +147,7 @@ export async function buildApi(database: Database, config: Config) {
   registerDocumentRoutes(app, { db, auth, storage });
   registerViewRoutes(app, { db, auth });
   registerNotificationRoutes(app, { db, auth });
-  registerDataTransferRoutes(app, { db, auth, search, defaultCountry, storage });
+  registerDataTransferRoutes(app, { db, auth, search, defaultCountry, storage, connection: database.appConnection });
   registerTimeZoneRoutes(app, { db, auth });
   registerTaskRoutes(app, { db, auth, links: taskLinks });
   registerCalendarFeedRoutes(app, { db, auth, links: taskLinks, publicUrl: config.publicUrl });

@@ -186,7 +186,7 @@ export function registerTransferCommands(program: Command) {
           format: "csv" | "vcf";
         },
       ) =>
-        withDatabase(async ({ db }) => {
+        withDatabase(async ({ db, appConnection }) => {
           const ws = await workspace(db, opts.workspace);
           if (opts.format === "vcf" && object !== "contacts") throw new Error("--format vcf: only for contacts");
           const parsed = exportQuerySchema.safeParse({
@@ -200,7 +200,7 @@ export function registerTransferCommands(program: Command) {
           const search = new SearchService(db);
           search.register("p", contactSearchResolver(db));
           search.register("c", companySearchResolver(db));
-          const deps = { db, search, defaultCountry: async () => ws.default_country };
+          const deps = { db, connection: appConnection, search, defaultCountry: async () => ws.default_country };
           const progress = bar("export | {value} rows | {rate} rows/s");
           let rows = 0;
           const started = Date.now();

@@ -25,6 +25,7 @@ export async function transferApp(api: TestApi): Promise<{ app: FastifyInstance;
   search.register("c", companySearchResolver(api.db));
   registerDataTransferRoutes(app, {
     db: api.db,
+    connection: api.database.appConnection,
     auth: createAuthenticator(api.db),
     storage: localDiskStorage(path.join(config.dataDir, "files")),
     search,

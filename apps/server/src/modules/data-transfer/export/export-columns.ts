@@ -1,19 +1,111 @@
-import type { Contact } from "@rapport/contract";
+import { type RawBuilder, sql } from "kysely";
 import type { FieldDef } from "../../../platform/db/list-query/index.js";
 import { badRequest } from "../../../platform/http/problem.js";
-import type { CompanyRow } from "../../companies/index.js";
 import type { CustomFieldRow } from "../../custom-fields/index.js";
-import { joinMulti } from "../csv-cells.rules.js";
-import { formatCustomCell } from "../custom-cells.rules.js";
+import { MULTI_SEPARATOR } from "../csv-cells.rules.js";
 
-/** What a cell may need besides the record: owners are written as their email. */
-export type ExportContext = { ownerEmails: Map<string, string> };
-export type ExportColumn<T> = { key: string; label: string; value(record: T, ctx: ExportContext): string };
+/**
+ * A column of an export: its public key (from the list registry), its header and the SQL
+ * that writes its cell as text from the list's table alias and `ou` (the owner's user row).
+ * Expressions are constants of this file over allow-listed columns; the only values in them
+ * (custom field keys) are bound parameters. PostgreSQL formats every cell, so the export is
+ * one `COPY` (decision 0020); `formatCustomCell` is the reference the SQL of custom fields
+ * is tested against.
+ */
+export type ExportColumn = {
+  key: string;
+  label: string;
+  cell: RawBuilder<string>;
+  /** A LEFT JOIN the cell reads from (added once, whatever the number of columns using it). */
+  join?: RawBuilder<unknown>;
+};
 
-const text = (v: string | null | undefined) => v ?? "";
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : "");
-type Address = { street?: string; city?: string; region?: string; postalCode?: string; country?: string };
-const address = (addresses: unknown, part: keyof Address) => text((addresses as Address[])[0]?.[part]);
+const ref = (alias: string, column: string) => sql.ref(`${alias}.${column}`);
+const text = (alias: string, column: string) => sql<string>`${ref(alias, column)}::text`;
+const SEP = sql.lit(MULTI_SEPARATOR);
+const joined = (alias: string, column: string) => sql<string>`array_to_string(${ref(alias, column)}, ${SEP})`;
+/** `Date.toISOString()`'s form: UTC, milliseconds, `Z`. */
+const iso = (alias: string, column: string) =>
+  sql<string>`to_char(${ref(alias, column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const ADDRESS_PARTS = {
+  street: sql`'street'`,
+  city: sql`'city'`,
+  region: sql`'region'`,
+  postalCode: sql`'postalCode'`,
+  country: sql`'country'`,
+};
+const address = (alias: string, part: keyof typeof ADDRESS_PARTS) =>
+  sql<string>`(${ref(alias, "addresses")} -> 0 ->> ${ADDRESS_PARTS[part]})`;
+/** Owners are written as their email (the owner's user row is joined as `ou`), else their id. */
+const ownerJoins = {
+  c: sql`LEFT JOIN users AS ou ON ou.workspace_id = c.workspace_id AND ou.id = c.owner_id`,
+  co: sql`LEFT JOIN users AS ou ON ou.workspace_id = co.workspace_id AND ou.id = co.owner_id`,
+};
+const owner = (alias: keyof typeof ownerJoins) => ({
+  cell: sql<string>`coalesce(ou.email::text, ${ref(alias, "owner_id")}::text)`,
+  join: ownerJoins[alias],
+});
+
+/**
+ * Currencies whose minor unit is not 1/100 (JPY 0, BHD 3…), from the runtime's ISO 4217 data
+ * as `formatCustomCell` uses it; the codes are checked to be three capital letters before they
+ * become SQL text.
+ */
+const ODD_DIGITS = Intl.supportedValuesOf("currency")
+  .map((code) => ({
+    code,
+    digits: new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits,
+  }))
+  .filter((c) => /^[A-Z]{3}$/.test(c.code) && c.digits !== 2 && c.digits !== undefined);
+const digitsOf = (currency: RawBuilder<unknown>) =>
+  ODD_DIGITS.length === 0
+    ? sql`2`
+    : sql`(CASE ${currency} ${sql.raw(ODD_DIGITS.map((c) => `WHEN '${c.code}' THEN ${c.digits}`).join(" "))} ELSE 2 END)`;
+
+/** A custom field's cell as `formatCustomCell` writes it: money "12.50 EUR", multi-selects joined, the rest as stored. */
+function customCell(alias: string, def: CustomFieldRow): RawBuilder<string> {
+  const value = sql`(${ref(alias, "custom")} -> ${def.key})`;
+  switch (def.type) {
+    case "money":
+      return sql<string>`(SELECT CASE WHEN jsonb_typeof(m.v -> 'amount') = 'number' AND jsonb_typeof(m.v -> 'currency') = 'string' THEN
+                            (SELECT CASE WHEN a.amount < 0 THEN '-' ELSE '' END
+                                    || CASE WHEN a.d = 0 THEN a.digits ELSE left(a.digits, -a.d) || '.' || right(a.digits, a.d) END
+                                    || ' ' || a.currency
+                               FROM (SELECT x.amount, x.currency, x.d,
+                                            CASE WHEN length(abs(x.amount)::text) > x.d THEN abs(x.amount)::text
+                                                 ELSE lpad(abs(x.amount)::text, x.d + 1, '0') END AS digits
+                                       FROM (SELECT (m.v ->> 'amount')::numeric AS amount, m.v ->> 'currency' AS currency,
+                                                    ${digitsOf(sql`(m.v ->> 'currency')`)} AS d) x) a)
+                          END FROM (SELECT ${value} AS v) m)`;
+    case "multi_select":
+      return sql<string>`(SELECT string_agg(e.v, ${SEP} ORDER BY e.n)
+                            FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(${value}) = 'array' THEN ${value} END)
+                                 WITH ORDINALITY AS e(v, n))`;
+    default:
+      return sql<string>`(${ref(alias, "custom")} ->> ${def.key})`;
+  }
+}
+
+function customColumns(alias: string, defs: CustomFieldRow[]): ExportColumn[] {
+  return defs.map((d) => ({ key: `custom.${d.key}`, label: d.label, cell: customCell(alias, d) }));
+}
+
+/**
+ * A person's company is the primary link's company (else the first by name), as the API
+ * lists them. Joined as a whole (the workspace condition reaches the subquery through the
+ * join) rather than looked up per person: a hash join over the workspace's links costs less
+ * than an index probe per exported person once an export has more than a few thousand rows.
+ */
+const firstCompany = {
+  cell: sql<string>`fc.name`,
+  join: sql`LEFT JOIN (
+      SELECT DISTINCT ON (xl.workspace_id, xl.contact_id) xl.workspace_id, xl.contact_id, xco.name
+        FROM contact_companies xl
+        JOIN companies xco ON xco.workspace_id = xl.workspace_id AND xco.id = xl.company_id
+       WHERE xco.deleted_at IS NULL
+       ORDER BY xl.workspace_id, xl.contact_id, xl.is_primary DESC, xco.name_key) AS fc
+    ON fc.workspace_id = c.workspace_id AND fc.contact_id = c.id`,
+};
 
 /**
  * Columns that are not list fields but belong in a file: the id, the address lines and notes.
@@ -22,70 +114,62 @@ const address = (addresses: unknown, part: keyof Address) => text((addresses as 
  */
 const EXTRA_KEYS = new Set(["id", "street", "postalCode", "region", "notes", "phone"]);
 
-function customColumns<T extends { custom: unknown }>(defs: CustomFieldRow[]): ExportColumn<T>[] {
-  return defs.map((d) => ({
-    key: `custom.${d.key}`,
-    label: d.label,
-    value: (r) => formatCustomCell(d, (r.custom as Record<string, unknown>)[d.key]),
-  }));
-}
-
-const owner = (id: string | null, ctx: ExportContext) => (id ? (ctx.ownerEmails.get(id) ?? id) : "");
-
-/** People are written from their API form, which carries their companies' names. */
-export function contactColumns(defs: CustomFieldRow[]): ExportColumn<Contact>[] {
+/** People (alias `c`). */
+export function contactColumns(defs: CustomFieldRow[]): ExportColumn[] {
+  const a = "c";
   return [
-    { key: "id", label: "ID", value: (r) => r.id },
-    { key: "name", label: "Name", value: (r) => r.name },
-    { key: "firstName", label: "First name", value: (r) => r.firstName },
-    { key: "lastName", label: "Last name", value: (r) => r.lastName },
-    { key: "title", label: "Title", value: (r) => text(r.title) },
-    { key: "email", label: "Email", value: (r) => joinMulti(r.emails) },
-    { key: "phone", label: "Phone", value: (r) => joinMulti(r.phones) },
-    { key: "companyId", label: "Company", value: (r) => text(r.companies[0]?.name) },
-    { key: "lifecycleStage", label: "Lifecycle stage", value: (r) => r.lifecycleStage },
-    { key: "source", label: "Source", value: (r) => text(r.source) },
-    { key: "ownerId", label: "Owner", value: (r, ctx) => owner(r.ownerId, ctx) },
-    { key: "tags", label: "Tags", value: (r) => joinMulti(r.tags) },
-    { key: "street", label: "Street", value: (r) => address(r.addresses, "street") },
-    { key: "city", label: "City", value: (r) => address(r.addresses, "city") },
-    { key: "postalCode", label: "Postal code", value: (r) => address(r.addresses, "postalCode") },
-    { key: "region", label: "Region", value: (r) => address(r.addresses, "region") },
-    { key: "country", label: "Country", value: (r) => address(r.addresses, "country") },
-    { key: "notes", label: "Notes", value: (r) => text(r.notes) },
-    { key: "lastInteractionAt", label: "Last interaction", value: (r) => text(r.lastInteractionAt) },
-    { key: "createdAt", label: "Created", value: (r) => r.createdAt },
-    { key: "updatedAt", label: "Updated", value: (r) => r.updatedAt },
-    { key: "deletedAt", label: "Deleted", value: (r) => text(r.deletedAt) },
-    ...customColumns<Contact>(defs),
+    { key: "id", label: "ID", cell: text(a, "id") },
+    { key: "name", label: "Name", cell: text(a, "name") },
+    { key: "firstName", label: "First name", cell: text(a, "first_name") },
+    { key: "lastName", label: "Last name", cell: text(a, "last_name") },
+    { key: "title", label: "Title", cell: text(a, "title") },
+    { key: "email", label: "Email", cell: joined(a, "emails") },
+    { key: "phone", label: "Phone", cell: joined(a, "phones") },
+    { key: "companyId", label: "Company", ...firstCompany },
+    { key: "lifecycleStage", label: "Lifecycle stage", cell: text(a, "lifecycle_stage") },
+    { key: "source", label: "Source", cell: text(a, "source") },
+    { key: "ownerId", label: "Owner", ...owner(a) },
+    { key: "tags", label: "Tags", cell: joined(a, "tags") },
+    { key: "street", label: "Street", cell: address(a, "street") },
+    { key: "city", label: "City", cell: address(a, "city") },
+    { key: "postalCode", label: "Postal code", cell: address(a, "postalCode") },
+    { key: "region", label: "Region", cell: address(a, "region") },
+    { key: "country", label: "Country", cell: address(a, "country") },
+    { key: "notes", label: "Notes", cell: text(a, "notes") },
+    { key: "lastInteractionAt", label: "Last interaction", cell: iso(a, "last_interaction_at") },
+    { key: "createdAt", label: "Created", cell: iso(a, "created_at") },
+    { key: "updatedAt", label: "Updated", cell: iso(a, "updated_at") },
+    { key: "deletedAt", label: "Deleted", cell: iso(a, "deleted_at") },
+    ...customColumns(a, defs),
   ];
 }
 
-/** Companies are written from their rows (a company's API form adds nothing a file needs). */
-export function companyColumns(defs: CustomFieldRow[]): ExportColumn<CompanyRow>[] {
+/** Companies (alias `co`). */
+export function companyColumns(defs: CustomFieldRow[]): ExportColumn[] {
+  const a = "co";
   return [
-    { key: "id", label: "ID", value: (r) => r.id },
-    { key: "name", label: "Name", value: (r) => r.name },
-    { key: "domain", label: "Domain", value: (r) => text(r.domain) },
-    { key: "industry", label: "Industry", value: (r) => text(r.industry) },
-    { key: "size", label: "Size", value: (r) => text(r.size) },
-    { key: "employees", label: "Employees", value: (r) => (r.employees === null ? "" : String(r.employees)) },
-    { key: "phone", label: "Phone", value: (r) => joinMulti(r.phones) },
-    { key: "lifecycleStage", label: "Lifecycle stage", value: (r) => r.lifecycle_stage },
-    { key: "source", label: "Source", value: (r) => text(r.source) },
-    { key: "ownerId", label: "Owner", value: (r, ctx) => owner(r.owner_id, ctx) },
-    { key: "tags", label: "Tags", value: (r) => joinMulti(r.tags) },
-    { key: "street", label: "Street", value: (r) => address(r.addresses, "street") },
-    { key: "city", label: "City", value: (r) => address(r.addresses, "city") },
-    { key: "postalCode", label: "Postal code", value: (r) => address(r.addresses, "postalCode") },
-    { key: "region", label: "Region", value: (r) => text(r.region) },
-    { key: "country", label: "Country", value: (r) => text(r.country) },
-    { key: "notes", label: "Notes", value: (r) => text(r.notes) },
-    { key: "lastInteractionAt", label: "Last interaction", value: (r) => iso(r.last_interaction_at) },
-    { key: "createdAt", label: "Created", value: (r) => iso(r.created_at) },
-    { key: "updatedAt", label: "Updated", value: (r) => iso(r.updated_at) },
-    { key: "deletedAt", label: "Deleted", value: (r) => iso(r.deleted_at) },
-    ...customColumns<CompanyRow>(defs),
+    { key: "id", label: "ID", cell: text(a, "id") },
+    { key: "name", label: "Name", cell: text(a, "name") },
+    { key: "domain", label: "Domain", cell: text(a, "domain") },
+    { key: "industry", label: "Industry", cell: text(a, "industry") },
+    { key: "size", label: "Size", cell: text(a, "size") },
+    { key: "employees", label: "Employees", cell: text(a, "employees") },
+    { key: "phone", label: "Phone", cell: joined(a, "phones") },
+    { key: "lifecycleStage", label: "Lifecycle stage", cell: text(a, "lifecycle_stage") },
+    { key: "source", label: "Source", cell: text(a, "source") },
+    { key: "ownerId", label: "Owner", ...owner(a) },
+    { key: "tags", label: "Tags", cell: joined(a, "tags") },
+    { key: "street", label: "Street", cell: address(a, "street") },
+    { key: "city", label: "City", cell: address(a, "city") },
+    { key: "postalCode", label: "Postal code", cell: address(a, "postalCode") },
+    { key: "region", label: "Region", cell: text(a, "region") },
+    { key: "country", label: "Country", cell: text(a, "country") },
+    { key: "notes", label: "Notes", cell: text(a, "notes") },
+    { key: "lastInteractionAt", label: "Last interaction", cell: iso(a, "last_interaction_at") },
+    { key: "createdAt", label: "Created", cell: iso(a, "created_at") },
+    { key: "updatedAt", label: "Updated", cell: iso(a, "updated_at") },
+    { key: "deletedAt", label: "Deleted", cell: iso(a, "deleted_at") },
+    ...customColumns(a, defs),
   ];
 }
 
@@ -98,12 +182,12 @@ const TAIL_DEFAULT = ["street", "city", "postalCode", "region", "country", "note
  * the main fields, the address, notes, timestamps and every custom field. Keys outside the
  * allow-list are a 400.
  */
-export function pickColumns<T>(
-  all: ExportColumn<T>[],
+export function pickColumns(
+  all: ExportColumn[],
   fields: Map<string, FieldDef>,
   object: "contact" | "company",
   requested: string | undefined,
-): ExportColumn<T>[] {
+): ExportColumn[] {
   const allowed = new Map(all.filter((c) => fields.has(c.key) || EXTRA_KEYS.has(c.key)).map((c) => [c.key, c]));
   const keys = requested
     ? requested
@@ -121,5 +205,5 @@ export function pickColumns<T>(
       { path: "query.columns", message: `use keys of ${[...allowed.keys()].join(", ")}` },
     ]);
   }
-  return keys.map((k) => allowed.get(k) as ExportColumn<T>);
+  return keys.map((k) => allowed.get(k) as ExportColumn);
 }

@@ -1,15 +1,20 @@
 import type { Readable } from "node:stream";
 import type { Kysely } from "kysely";
+import type pg from "pg";
 import type { Principal } from "../../../platform/auth/principal.js";
 import type { DB } from "../../../platform/db/schema.js";
 import type { RecordVisibility } from "../../iam/index.js";
 import type { SearchService } from "../../search/index.js";
+import { neutraliseCell } from "../csv-cells.rules.js";
 import { companyColumns, contactColumns, pickColumns } from "./export-columns.js";
-import { type ExportObject, type ExportQuery, exportSource, ownerEmails } from "./export-source.js";
-import { csvStream, vcardStream } from "./export-writers.js";
+import { bytesStream, copyCsvRecords } from "./export-copy.js";
+import { type ExportObject, type ExportQuery, exportSource } from "./export-source.js";
+import { csvLines, vcardStream } from "./export-writers.js";
 
 export type ExportFileDeps = {
   db: Kysely<DB>;
+  /** The application role's connection settings: a CSV export streams on a connection of its own. */
+  connection: pg.ClientConfig;
   search: SearchService;
   defaultCountry: (workspaceId: string) => Promise<string>;
 };
@@ -33,6 +38,9 @@ async function* counted<T>(batches: AsyncIterable<T[]>, onRows?: (rows: number) 
   }
 }
 
+/** The BOM makes spreadsheet programs read the file as UTF-8 instead of their legacy code page. */
+const BOM = "\uFEFF";
+
 export async function exportCsv(
   deps: ExportFileDeps,
   principal: Principal,
@@ -40,13 +48,10 @@ export async function exportCsv(
   query: ExportQuery,
   opts: ExportOptions = {},
 ): Promise<Readable> {
-  const ctx = { ownerEmails: await ownerEmails(deps.db, principal.workspaceId) };
-  if (object === "contact") {
-    const s = await exportSource(deps.db, deps, principal, "contact", query, opts.visibility);
-    return csvStream(counted(s.batches(), opts.onRows), pickColumns(contactColumns(s.defs), s.fields, object, query.columns), ctx);
-  }
-  const s = await exportSource(deps.db, deps, principal, "company", query, opts.visibility);
-  return csvStream(counted(s.batches(), opts.onRows), pickColumns(companyColumns(s.defs), s.fields, object, query.columns), ctx);
+  const s = await exportSource(deps.db, deps, principal, object, query, opts.visibility);
+  const columns = pickColumns(object === "contact" ? contactColumns(s.defs) : companyColumns(s.defs), s.fields, object, query.columns);
+  const header = BOM + csvLines([columns.map((c) => neutraliseCell(c.label))]);
+  return bytesStream(header, copyCsvRecords(deps.db, deps.connection, s, columns, opts.onRows));
 }
 
 export async function exportVcard(deps: ExportFileDeps, principal: Principal, query: ExportQuery, opts: ExportOptions = {}) {

@@ -2,7 +2,15 @@ import type { Contact, exportQuerySchema } from "@rapport/contract";
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { z } from "zod";
 import type { Principal } from "../../../platform/auth/principal.js";
-import { type FieldDef, parseFilters, parseSort, runList } from "../../../platform/db/list-query/index.js";
+import {
+  type FieldDef,
+  type Filter,
+  filterCondition,
+  parseFilters,
+  parseSort,
+  runList,
+  type SortKey,
+} from "../../../platform/db/list-query/index.js";
 import type { DB } from "../../../platform/db/schema.js";
 import { type CompanyRow, companyFields } from "../../companies/index.js";
 import { type ContactRow, contactFields, contactsRepository, presentContact } from "../../contacts/index.js";
@@ -26,7 +34,12 @@ const TABLES = {
 export type ExportSource<O extends ExportObject> = {
   defs: CustomFieldRow[];
   fields: Map<string, FieldDef>;
-  /** The list's records in its order, a page at a time, presented as the API shows them. */
+  /** The list's table, alias, conditions (tenant, visibility, trash, search, filters) and order, for one `COPY`. */
+  table: (typeof TABLES)[O]["table"];
+  alias: (typeof TABLES)[O]["alias"];
+  where: RawBuilder<boolean>[];
+  sort: SortKey[];
+  /** The list's records in its order, a page at a time, presented as the API shows them (vCards). */
   batches(): AsyncGenerator<Presented[O][]>;
 };
 
@@ -76,9 +89,18 @@ export async function exportSource<O extends ExportObject>(
     );
     return contacts.map((r) => presentContact(r, links.get(r.id) ?? [], keys)) as Presented[O][];
   }
+  const where = [
+    sql<boolean>`${sql.ref(`${t.alias}.workspace_id`)} = ${ws}::uuid`,
+    ...conditions,
+    ...filters.map((f: Filter) => filterCondition(f)),
+  ];
   return {
     defs,
     fields,
+    table: t.table,
+    alias: t.alias,
+    where,
+    sort,
     async *batches() {
       let cursor: string | undefined;
       do {
@@ -97,10 +119,4 @@ export async function exportSource<O extends ExportObject>(
       } while (cursor);
     },
   };
-}
-
-/** Emails of the workspace's users, to write owners as something a person can read. */
-export async function ownerEmails(db: Kysely<DB>, workspaceId: string): Promise<Map<string, string>> {
-  const users = await db.selectFrom("users").select(["id", "email"]).where("workspace_id", "=", workspaceId).execute();
-  return new Map(users.map((u) => [u.id, u.email]));
 }

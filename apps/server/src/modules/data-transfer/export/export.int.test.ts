@@ -1,6 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, createTestWorkspace, startTestApi, type TestApi, type TestUser, type TestWorkspace } from "../../../test/harness.js";
+import { neutraliseCell } from "../csv-cells.rules.js";
+import { formatCustomCell } from "../custom-cells.rules.js";
 import { asOn, transferApp } from "../test-api.js";
 
 let api: TestApi;
@@ -123,5 +125,56 @@ describe("exports", () => {
     expect(card.body).toContain("BEGIN:VCARD\r\nVERSION:4.0\r\n");
     expect(card.body).toContain("FN:Ana Souza\r\n");
     expect(card.body).toContain("ORG:Acme\\, Inc.\r\n");
+  });
+
+  it("writes cells in PostgreSQL exactly as the API shows the values, with filter values that look like SQL kept as data", async () => {
+    const w = await createTestWorkspace(api);
+    const field = await as(api, w.users.admin, {
+      method: "POST",
+      url: "/api/v1/custom-fields",
+      payload: { objectType: "contact", key: "budget", label: "=Budget", type: "money" },
+    });
+    expect(field.statusCode, field.body).toBe(201);
+    const co = await as(api, w.users.admin, { method: "POST", url: "/api/v1/companies", payload: { name: "Zeta" } });
+    const tricky = "O'Br\\ien $1 '); DROP TABLE contacts; --";
+    const budgets = [
+      { amount: 1999, currency: "EUR" },
+      { amount: -5, currency: "EUR" },
+      { amount: 1234567, currency: "JPY" },
+      { amount: 7, currency: "BHD" },
+      { amount: 0, currency: "USD" },
+    ];
+    const titles = ["''@twice", "\\tab", "@handle", null, "plain"];
+    const made = [];
+    for (const [i, budget] of budgets.entries()) {
+      made.push(
+        await person(w.users.admin, {
+          firstName: `P${i}`,
+          lastName: tricky,
+          title: titles[i],
+          companies: i === 0 ? [{ companyId: co.json().id }] : [],
+          custom: { budget },
+        }),
+      );
+    }
+    await person(w.users.admin, { firstName: "Other", lastName: "Person" });
+    const rows = await exportCsv(
+      w.users.admin,
+      `?columns=id,firstName,title,companyId,ownerId,createdAt,custom.budget&sort=firstName&filter[lastName][contains]=${encodeURIComponent(tricky)}`,
+    );
+    expect(rows[0]).toEqual(["ID", "First name", "Title", "Company", "Owner", "Created", "'=Budget"]);
+    expect(rows.slice(1)).toEqual(
+      made.map((p, i) => [
+        p.id,
+        p.firstName,
+        neutraliseCell(p.title ?? ""),
+        i === 0 ? "Zeta" : "",
+        w.users.admin.email,
+        p.createdAt,
+        neutraliseCell(formatCustomCell({ type: "money" }, budgets[i])),
+      ]),
+    );
+    expect(rows.slice(1).map((r) => r[2])).toEqual(["'''@twice", "\\tab", "'@handle", "", "plain"]);
+    expect(rows.slice(1).map((r) => r[6])).toEqual(["19.99 EUR", "'-0.05 EUR", "1234567 JPY", "0.007 BHD", "0.00 USD"]);
   });
 });
