@@ -166,6 +166,7 @@ export const importsTexts = {
     newImport: "Import companies",
     uploadTitle: "Import companies",
     dropTitle: "Drop a CSV file of companies here",
+    dropHint: (limit: string) => `CSV (any delimiter, UTF-8, UTF-16 or Latin-1), up to ${limit}.`,
     sources:
       "Exports of HubSpot (companies), Salesforce (accounts) and Pipedrive (organizations) are recognised; their column names are mapped for you.",
     nameRequired: "Map a column to Company name: every company needs a name.",

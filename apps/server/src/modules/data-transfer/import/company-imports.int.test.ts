@@ -155,6 +155,7 @@ describe("imports of companies", () => {
     const before = await snapshotCounts(api);
     expect((await upload(ws.users.read_only, csv)).statusCode).toBe(403);
     expect((await upload(ws.users.admin, csv, "?objectType=deal")).statusCode).toBe(400);
+    expect((await upload(ws.users.admin, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nEND:VCARD\r\n")).statusCode).toBe(422);
     expect(await snapshotCounts(api)).toEqual(before);
 
     const id = (await upload(ws.users.admin, csv)).json().id as string;

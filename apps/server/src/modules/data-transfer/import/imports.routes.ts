@@ -20,6 +20,7 @@ import { ImportQueue } from "./import-queue.js";
 import { customDefsOf } from "./import-targets.js";
 import { presentImport, presentImportSummary } from "./imports.presenter.js";
 import { importsRepository, importViewer } from "./imports.repository.js";
+import { VCARD_DELIMITER } from "./vcard-cards.rules.js";
 
 export type ImportsDeps = { db: Kysely<DB>; auth: Authenticator; storage: FileStorage };
 
@@ -153,6 +154,8 @@ export function registerImportRoutes(app: FastifyInstance, deps: ImportsDeps) {
         try {
           if (part.file.truncated)
             throw new ProblemError(413, "file_too_large", `Import files can be at most ${MAX_IMPORT_BYTES / 1024 ** 3} GB.`);
+          if (objectType === "company" && file.delimiter === VCARD_DELIMITER)
+            throw new ProblemError(422, "unreadable_file", "Companies are imported from CSV files; vCard files hold people.");
           const filename = label(part.filename);
           // The Idempotency-Key's request hash covers the body; here that is the uploaded file.
           req.body = { filename, sha256: file.sha256, objectType };

@@ -103,7 +103,7 @@ export function NewImportPage() {
                 <IconFileUpload size={40} stroke={1.5} aria-hidden style={{ color: "var(--mantine-color-dimmed)" }} />
                 <Text fw={600}>{forCompanies ? importsTexts.companies.dropTitle : texts.dropTitle}</Text>
                 <Text size="sm" c="dimmed">
-                  {texts.dropHint(limit)}
+                  {(forCompanies ? importsTexts.companies.dropHint : texts.dropHint)(limit)}
                 </Text>
                 <FileButton onChange={(file) => void start(file)} accept={ACCEPTED_FILES}>
                   {(props) => (
