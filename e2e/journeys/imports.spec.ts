@@ -110,3 +110,54 @@ test("a messy CSV is mapped, checked, imported with live progress, reported and 
   await page.getByRole("textbox", { name: "Search", exact: true }).fill(`Imp${tag}`);
   await expect(page.getByText("Nothing matches")).toBeVisible();
 });
+
+test("a Salesforce accounts export is imported into Companies and undone", async ({ page }, testInfo) => {
+  test.slow();
+  const tag = Math.random().toString(36).slice(2, 8);
+  const file = testInfo.outputPath(`accounts-${tag}.csv`);
+  fs.writeFileSync(
+    file,
+    [
+      "Account Name,Website,Industry,Employees,Billing Country",
+      `Zephyr ${tag},https://www.zephyr-${tag}.example,Aviation,"1,200",Germany`,
+      `ZEPHYR ${tag},,,,`,
+      `,nameless-${tag}.example,,,`,
+      `Yonder ${tag},yonder-${tag}.example,Retail,40,France`,
+      "",
+    ].join("\r\n"),
+  );
+
+  await signIn(page, DEMO_ADMIN);
+  await page.getByRole("link", { name: "Companies", exact: true }).first().click();
+  await page.getByRole("link", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Import companies" })).toBeVisible();
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Choose a file" }).click();
+  await (await chooser).setFiles(file);
+
+  await expect(page.getByRole("heading", { level: 2, name: `accounts-${tag}.csv` })).toBeVisible();
+  for (const [column, target] of [
+    ["Account Name", "name"],
+    ["Website", "website"],
+    ["Industry", "industry"],
+    ["Employees", "employees"],
+    ["Billing Country", "country"],
+  ]) {
+    await expect(page.getByLabel(`Import column “${column}” into`)).toHaveValue(target as string);
+  }
+  await expect(page.getByRole("heading", { name: "Existing companies" })).toBeVisible();
+  await page.getByRole("button", { name: "Start import" }).click();
+  await expect(page.getByRole("heading", { name: "Summary" })).toBeVisible({ timeout: 30_000 });
+  // The second Zephyr row is the same company (name folded): created once, updated once.
+  for (const label of ["Created: 2", "Updated: 1", "Failed: 1"]) await expect(page.getByLabel(label)).toBeVisible();
+
+  await page.getByRole("link", { name: "View companies" }).click();
+  await page.getByRole("textbox", { name: "Search", exact: true }).fill(tag);
+  await expect(page.getByRole("link", { name: `ZEPHYR ${tag}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Yonder ${tag}` })).toBeVisible();
+
+  await page.goBack();
+  await page.getByRole("button", { name: "Undo import" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Undo import" }).click();
+  await expect(page.getByText(/^Undone .* The companies it created are in the trash\./)).toBeVisible();
+});

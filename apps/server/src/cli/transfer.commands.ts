@@ -92,19 +92,25 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function registerTransferCommands(program: Command) {
   program
     .command("import")
-    .description("import people from a CSV or vCard file; running it again on an interrupted import of the same file resumes it")
-    .addArgument(new Argument("<object>", "what the file holds").choices(["contacts"]))
+    .description(
+      "import people (or companies) from a CSV or vCard file; running it again on an interrupted import of the same file resumes it",
+    )
+    .addArgument(new Argument("<object>", "what the file holds").choices(["contacts", "companies"]))
     .argument("<file>", "CSV file (any delimiter; UTF-8, UTF-16 or Latin-1) or vCard file (2.1, 3.0, 4.0)")
     .requiredOption("--workspace <slug>", "workspace to import into")
     .option("--map <pairs>", 'column mapping over the suggested one, e.g. "First Name=firstName,E-mail=email,Notes=-"')
-    .addOption(new Option("--match <by>", "how rows find existing people").choices(["email", "phone"]).default("email"))
+    .addOption(
+      new Option("--match <by>", "how rows find existing people (companies are matched by domain, then name)")
+        .choices(["email", "phone"])
+        .default("email"),
+    )
     .addOption(new Option("--on-match <action>", "what a row that matches does").choices(["update", "skip", "create"]).default("update"))
     .option("--dry-run", "check every row and report, write nothing")
     .option("--errors <file>", "write the error report (row, column, reason) to this CSV file")
     .option("--batch-size <rows>", "rows per transaction", "10000")
     .action(
       (
-        _object: string,
+        object: string,
         file: string,
         opts: {
           workspace: string;
@@ -119,12 +125,19 @@ export function registerTransferCommands(program: Command) {
         withDatabase(async ({ db }) => {
           const ws = await workspace(db, opts.workspace);
           const deps = { db, storage: storage() };
-          const opened = await openImportFile(deps, ws.id, path.basename(file), fs.createReadStream(file), (upload) => ({
-            mapping: applyMapOption(upload.headers, upload.mapping, opts.map),
-            matchBy: opts.match,
-            onMatch: opts.onMatch,
-            dryRun: opts.dryRun ?? false,
-          }));
+          const opened = await openImportFile(
+            deps,
+            ws.id,
+            path.basename(file),
+            fs.createReadStream(file),
+            (upload) => ({
+              mapping: applyMapOption(upload.headers, upload.mapping, opts.map),
+              matchBy: opts.match,
+              onMatch: opts.onMatch,
+              dryRun: opts.dryRun ?? false,
+            }),
+            object === "companies" ? "company" : "contact",
+          );
           let row = opened.row;
           if (opened.resumed)
             process.stderr.write(`resuming import ${row.id} at row ${Number(row.rows_done) + 2} (its settings are kept)\n`);

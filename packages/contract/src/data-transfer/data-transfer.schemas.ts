@@ -16,6 +16,9 @@ export const importEncodings = ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "w
 export const importStatuses = ["uploaded", "queued", "running", "completed", "failed", "undone"] as const;
 export const importMatchBySchema = z.enum(["email", "phone"]);
 export const importOnMatchSchema = z.enum(["update", "skip", "create"]);
+/** What the rows of an import file are: people (the default) or companies. */
+export const importObjectTypeSchema = z.enum(["contact", "company"]);
+export type ImportObjectType = z.infer<typeof importObjectTypeSchema>;
 
 /** One row of the preview: the values as they would be stored, and what is wrong with the row. */
 export const importPreviewRowSchema = z.object({
@@ -35,7 +38,7 @@ export const importProgressSchema = z.object({
 
 export const importSchema = z.object({
   id: uuid,
-  objectType: z.literal("contact"),
+  objectType: importObjectTypeSchema,
   status: z.enum(importStatuses),
   filename: z.string(),
   sizeBytes: z.number().int(),

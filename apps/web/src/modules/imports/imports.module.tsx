@@ -26,6 +26,14 @@ export const importsModule: AppModule = {
       keywords: ["import", "csv", "vcard", "upload", "spreadsheet", "hubspot", "salesforce"],
       requiredPermission: "records.write",
     },
+    {
+      id: "imports:new-companies",
+      label: importsTexts.companies.newImport,
+      icon: IconUpload,
+      path: "/imports/new?type=company",
+      keywords: ["import", "csv", "companies", "accounts", "organizations", "upload", "hubspot", "salesforce"],
+      requiredPermission: "records.write",
+    },
   ],
   // An import's events (rows applied per batch, undo) refresh it live; polling covers a dropped stream.
   invalidates: { import: [importKeys.all] },

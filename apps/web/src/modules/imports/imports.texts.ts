@@ -161,4 +161,23 @@ export const importsTexts = {
     undoneAt: (date: string) => `Undone ${date}. The people it created are in the trash.`,
     notAllowed: "Only admins and managers can undo imports.",
   },
+  /** What the wizard says instead when the file holds companies. */
+  companies: {
+    newImport: "Import companies",
+    uploadTitle: "Import companies",
+    dropTitle: "Drop a CSV file of companies here",
+    dropHint: (limit: string) => `CSV (any delimiter, UTF-8, UTF-16 or Latin-1), up to ${limit}.`,
+    sources:
+      "Exports of HubSpot (companies), Salesforce (accounts) and Pipedrive (organizations) are recognised; their column names are mapped for you.",
+    nameRequired: "Map a column to Company name: every company needs a name.",
+    matchingTitle: "Existing companies",
+    matchBy: "Rows are matched with existing companies by domain (or website), then by name (case and accents ignored).",
+    onMatch: "When a row matches a company",
+    create: "Create a new company anyway",
+    sameFile: "Rows of the file that are the same company are imported once.",
+    view: "View companies",
+    undoMessage: (created: string, updated: string) =>
+      `${created} companies it created go to the trash and ${updated} companies it updated get their earlier values back. Changes made to them since the import are overwritten.`,
+    undoneAt: (date: string) => `Undone ${date}. The companies it created are in the trash.`,
+  },
 };

@@ -14,14 +14,18 @@ export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 export const ACCEPTED_FILES = ".csv,.tsv,.txt,.vcf,.vcard,text/csv,text/vcard,text/plain";
 
 /**
- * Uploads the file to import (form field `file`) and reports progress from 0 to 1.
+ * Uploads the file to import (form field `file`; people unless `objectType` says companies)
+ * and reports progress from 0 to 1.
  * XMLHttpRequest because only it reports upload progress; the headers are the API client's
  * (`X-Requested-With` for CSRF, an `Idempotency-Key` so a retried upload is stored once).
  */
-export function uploadImport(file: File, options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {}): Promise<Import> {
+export function uploadImport(
+  file: File,
+  options: { onProgress?: (fraction: number) => void; signal?: AbortSignal; objectType?: Import["objectType"] } = {},
+): Promise<Import> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", UPLOAD_PATH);
+    xhr.open("POST", options.objectType === "company" ? `${UPLOAD_PATH}?objectType=company` : UPLOAD_PATH);
     xhr.setRequestHeader("Accept", "application/json, application/problem+json");
     xhr.setRequestHeader("X-Requested-With", "rapport");
     xhr.setRequestHeader("Idempotency-Key", randomUuid());

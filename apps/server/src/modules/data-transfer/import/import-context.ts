@@ -10,6 +10,8 @@ import type { RowContext } from "./row-values.rules.js";
 export type ImportRunContext = {
   ws: string;
   importId: string;
+  /** What the rows are: people, or companies. */
+  objectType: "contact" | "company";
   actor: Actor;
   visibility: RecordVisibility;
   /** Owner of new records: the user who started the import (none for API keys and the CLI). */
@@ -37,9 +39,11 @@ export async function loadRunContext(db: Kysely<DB>, row: ImportRow): Promise<Im
   const ids = new Set(users.map((u) => u.id));
   const country = (await iamRepository.workspaceById(db, ws))?.default_country ?? "US";
   const contactDefs = await customFieldsRepository.list(db, ws, "contact");
+  const companyDefs = await customFieldsRepository.list(db, ws, "company");
   return {
     ws,
     importId: row.id,
+    objectType: row.object_type,
     actor: principal ? actorOf(principal) : systemActor(ws),
     visibility,
     defaultOwner: principal?.actorType === "user" ? principal.userId : null,
@@ -49,11 +53,11 @@ export async function loadRunContext(db: Kysely<DB>, row: ImportRow): Promise<Im
     row: {
       headers: row.headers as string[],
       mapping: row.mapping as (string | null)[],
-      customDefs: contactDefs,
+      customDefs: row.object_type === "company" ? companyDefs : contactDefs,
       defaultCountry: country,
     },
     contactDefs,
-    companyDefs: await customFieldsRepository.list(db, ws, "company"),
+    companyDefs,
     resolveOwner(cell) {
       const v = cell.trim().toLowerCase();
       const id = byEmail.get(v) ?? (ids.has(v) ? v : undefined);

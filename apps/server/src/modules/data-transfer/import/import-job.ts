@@ -3,6 +3,8 @@ import type { DB } from "../../../platform/db/schema.js";
 import type { JobDefinition } from "../../../platform/jobs/queue.js";
 import type { FileStorage } from "../../../platform/storage/storage.js";
 import { applyBatch, type ParsedRow, PositionMoved } from "./apply-batch.js";
+import { applyCompanyBatch, type CompanyParsedRow } from "./company-batch.js";
+import { readCompanyRow } from "./company-values.rules.js";
 import type { Encoding } from "./encoding.rules.js";
 import { loadRunContext } from "./import-context.js";
 import { openRecords } from "./import-file.js";
@@ -48,13 +50,18 @@ export async function runImport(deps: ImportJobDeps, ref: ImportJobData, opts: R
   const batchRows = opts.batchRows ?? BATCH_ROWS;
   const resumeAt = Number(row.rows_done);
   let position = resumeAt;
-  let batch: ParsedRow[] = [];
+  let batch: (ParsedRow | CompanyParsedRow)[] = [];
   let batches = 0;
   const statistics = new TableStatistics(db);
-  const apply = async (rows: ParsedRow[]) => {
+  // Files of companies have their own reading and writing; people take the original path.
+  const companies = ctx.objectType === "company";
+  const read = companies ? readCompanyRow : readRow;
+  const apply = async (rows: (ParsedRow | CompanyParsedRow)[]) => {
     const startedAt = Date.now();
     const counts = await db.transaction().execute(async (tx) => {
-      const c = await applyBatch(tx, ctx, position, rows, startedAt);
+      const c = companies
+        ? await applyCompanyBatch(tx, ctx, position, rows as CompanyParsedRow[], startedAt)
+        : await applyBatch(tx, ctx, position, rows as ParsedRow[], startedAt);
       await opts.beforeCommit?.(position);
       return c;
     });
@@ -72,8 +79,8 @@ export async function runImport(deps: ImportJobDeps, ref: ImportJobData, opts: R
     for await (const cells of records) {
       // Record 0 is the header; data rows before the position were applied by earlier runs.
       if (index++ < resumeAt) continue;
-      const { values, errors } = readRow(cells, ctx.row);
-      batch.push({ rowNumber: index + 1, values, errors });
+      const { values, errors } = read(cells, ctx.row);
+      batch.push({ rowNumber: index + 1, values, errors } as ParsedRow | CompanyParsedRow);
       if (batch.length >= batchRows) {
         await writing;
         if ((opts.maxBatches && batches >= opts.maxBatches) || (opts.deadline && Date.now() > opts.deadline)) return "paused";

@@ -1,7 +1,8 @@
 import type { Import, ImportSummary } from "@rapport/contract";
 import type { CustomFieldDefinition } from "../../custom-fields/index.js";
+import { previewCompanyValues, readCompanyRow } from "./company-values.rules.js";
+import { targetsOf } from "./import-targets.js";
 import type { ImportRow } from "./imports.repository.js";
-import { contactTargets } from "./mapping.rules.js";
 import { previewValues, readRow } from "./row-values.rules.js";
 
 /** How long an import can be undone after it finished. */
@@ -44,7 +45,7 @@ export function presentImportSummary(row: ImportRow): ImportSummary {
   };
 }
 
-/** The API form of an import; the preview is the sample read through the current mapping. */
+/** The API form of an import; the preview is the sample read through the current mapping. `customDefs`: of the import's object type. */
 export function presentImport(row: ImportRow, ctx: { customDefs: CustomFieldDefinition[]; defaultCountry: string }): Import {
   const headers = row.headers as string[];
   const mapping = row.mapping as (string | null)[];
@@ -58,10 +59,14 @@ export function presentImport(row: ImportRow, ctx: { customDefs: CustomFieldDefi
     sample: sample.slice(0, SAMPLE_ROWS).map((cells) => headers.map((_, i) => cells[i] ?? "")),
     mapping,
     suggestedMapping: row.suggested_mapping as (string | null)[],
-    targets: contactTargets(ctx.customDefs),
+    targets: targetsOf(row.object_type, ctx.customDefs).targets,
     matchBy: row.match_by,
     onMatch: row.on_match,
     preview: (row.sample as string[][]).map((cells, i) => {
+      if (row.object_type === "company") {
+        const { values, errors } = readCompanyRow(cells, rowCtx);
+        return { row: i + 2, values: previewCompanyValues(values), errors };
+      }
       const { values, errors } = readRow(cells, rowCtx);
       return { row: i + 2, values: previewValues(values), errors };
     }),

@@ -1,7 +1,8 @@
 import multipart from "@fastify/multipart";
-import { importEndpoints as ep, idParamsSchema, importSchema } from "@rapport/contract";
+import { importEndpoints as ep, idParamsSchema, importObjectTypeSchema, importSchema } from "@rapport/contract";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import { type Authenticator, authenticate } from "../../../platform/auth/authenticator.js";
 import { actorOf, type Principal, requirePermission } from "../../../platform/auth/principal.js";
 import { decodeCursor, encodeCursor } from "../../../platform/db/list-query/parse.js";
@@ -10,19 +11,30 @@ import { runCommand } from "../../../platform/http/command.js";
 import { badRequest, notFound, ProblemError } from "../../../platform/http/problem.js";
 import { route } from "../../../platform/http/route.js";
 import type { FileStorage } from "../../../platform/storage/storage.js";
-import { customFieldsRepository } from "../../custom-fields/index.js";
 import { defaultCountryOf, insertImport, inspectUpload, newImportId } from "./commands/create-import.js";
 import { callerOf, startImport, updateImport } from "./commands/start-import.js";
 import { undoImport } from "./commands/undo-import.js";
 import { errorReport } from "./error-report.js";
 import { MAX_IMPORT_BYTES } from "./import-file.js";
 import { ImportQueue } from "./import-queue.js";
+import { customDefsOf } from "./import-targets.js";
 import { presentImport, presentImportSummary } from "./imports.presenter.js";
 import { importsRepository, importViewer } from "./imports.repository.js";
+import { VCARD_DELIMITER } from "./vcard-cards.rules.js";
 
 export type ImportsDeps = { db: Kysely<DB>; auth: Authenticator; storage: FileStorage };
 
 const security: Record<string, string[]>[] = [{ session: [] }, { apiKey: [] }];
+const uploadQuerySchema = z.strictObject({ objectType: importObjectTypeSchema.optional() });
+
+/** What the file holds: `?objectType=` or a form field `objectType` sent before the file; people by default. */
+function objectTypeOf(query: unknown, field: unknown) {
+  const fromField = (field as { value?: unknown } | undefined)?.value;
+  const parsed = importObjectTypeSchema.optional().safeParse(fromField ?? (query as { objectType?: string }).objectType);
+  if (!parsed.success)
+    throw badRequest("validation_failed", "The request is not valid.", [{ path: "query.objectType", message: "contact or company" }]);
+  return parsed.data ?? "contact";
+}
 
 /** Control characters and bidi overrides: never part of a file name shown to people. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
@@ -79,7 +91,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: ImportsDeps) {
   route(app, auth, ep.get, async ({ principal, params }) => {
     requirePermission(principal, "records.write");
     const row = await visible(principal, params.id);
-    const customDefs = await customFieldsRepository.list(db, principal.workspaceId, "contact");
+    const customDefs = await customDefsOf(db, principal.workspaceId, row.object_type);
     return presentImport(row, { customDefs, defaultCountry: await defaultCountryOf(db, principal.workspaceId) });
   });
 
@@ -120,9 +132,10 @@ export function registerImportRoutes(app: FastifyInstance, deps: ImportsDeps) {
       "/api/v1/imports",
       {
         schema: {
-          summary: "Upload a CSV file of people to import (multipart/form-data, one file)",
+          summary: "Upload a CSV file of people (or, with objectType=company, companies) to import (multipart/form-data, one file)",
           tags: ["Imports"],
           consumes: ["multipart/form-data"],
+          querystring: uploadQuerySchema,
           response: { 201: importSchema },
           security,
         },
@@ -135,15 +148,18 @@ export function registerImportRoutes(app: FastifyInstance, deps: ImportsDeps) {
         if (!req.isMultipart()) throw new ProblemError(415, "unsupported_media_type", "Send the file as multipart/form-data.");
         const part = await req.file();
         if (!part) throw badRequest("validation_failed", "The request is not valid.", [{ path: "body.file", message: "attach a file" }]);
+        const objectType = objectTypeOf(req.query, part.fields.objectType);
         const id = newImportId();
         const file = await inspectUpload(deps.storage, p.workspaceId, id, part.file);
         try {
           if (part.file.truncated)
             throw new ProblemError(413, "file_too_large", `Import files can be at most ${MAX_IMPORT_BYTES / 1024 ** 3} GB.`);
+          if (objectType === "company" && file.delimiter === VCARD_DELIMITER)
+            throw new ProblemError(422, "unreadable_file", "Companies are imported from CSV files; vCard files hold people.");
           const filename = label(part.filename);
           // The Idempotency-Key's request hash covers the body; here that is the uploaded file.
-          req.body = { filename, sha256: file.sha256 };
-          const created = await runCommand(db, req, (tx) => insertImport(tx, actorOf(p), { ...file, id, filename }));
+          req.body = { filename, sha256: file.sha256, objectType };
+          const created = await runCommand(db, req, (tx) => insertImport(tx, actorOf(p), { ...file, id, filename, objectType }));
           return reply.status(201).send(created);
         } catch (err) {
           await deps.storage.delete(file.key);

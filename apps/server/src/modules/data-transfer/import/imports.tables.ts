@@ -12,7 +12,7 @@ type Counter = ColumnType<number, number | undefined, number>;
 export interface ImportsTable {
   workspace_id: string;
   id: string;
-  object_type: "contact";
+  object_type: "contact" | "company";
   status: "uploaded" | "queued" | "running" | "completed" | "failed" | "undone";
   filename: string;
   storage_key: string;

@@ -68,7 +68,7 @@ const ALIASES: [RegExp, string][] = [
  * own exports, custom fields by label, key or `custom.key`), then the aliases of other
  * systems. A single-valued target is given to its first column only.
  */
-export function suggestMapping(headers: string[], targets: MappingTarget[]): (string | null)[] {
+export function suggestMapping(headers: string[], targets: MappingTarget[], aliases: [RegExp, string][] = ALIASES): (string | null)[] {
   const exact = new Map<string, string>();
   for (const t of targets) {
     for (const spelling of [t.key, t.label, t.key.replace(/^custom\./, "")]) {
@@ -82,7 +82,7 @@ export function suggestMapping(headers: string[], targets: MappingTarget[]): (st
   return headers.map((header) => {
     const k = headerKey(header);
     if (!k) return null;
-    const target = exact.get(k) ?? ALIASES.find(([re]) => re.test(k))?.[1];
+    const target = exact.get(k) ?? aliases.find(([re]) => re.test(k))?.[1];
     if (!target || !known.has(target) || (used.has(target) && !multiple.has(target))) return null;
     used.add(target);
     return target;

@@ -1,4 +1,5 @@
 import { IconBuilding } from "@tabler/icons-react";
+import { ImportButton } from "../../imports/components/ImportButton";
 import { type RecordListConfig, RecordListPage } from "../../records/list/RecordListPage";
 import { companiesTexts } from "../companies.texts";
 import { NewCompanyModal } from "../components/NewCompanyModal";
@@ -15,6 +16,7 @@ const config: RecordListConfig = {
   icon: <IconBuilding />,
   defaultColumns: ["domain", "industry", "country", "employees", "lifecycleStage", "ownerId", "lastInteractionAt"],
   CreateModal: NewCompanyModal,
+  writeActions: <ImportButton objectType="company" />,
 };
 
 export function CompaniesPage() {

@@ -21,6 +21,7 @@ const texts = importsTexts.summary;
 export function ImportSummaryPanel({ imp }: { imp: Import }) {
   const { can } = usePermissions();
   const undo = useUndoImport(imp.id);
+  const companies = imp.objectType === "company" ? importsTexts.companies : null;
   const [confirming, setConfirming] = useState(false);
   const took = imp.startedAt && imp.finishedAt ? (new Date(imp.finishedAt).getTime() - new Date(imp.startedAt).getTime()) / 1000 : null;
 
@@ -50,14 +51,14 @@ export function ImportSummaryPanel({ imp }: { imp: Import }) {
           <ImportCounts progress={imp.progress} />
           {imp.status === "undone" && imp.undoneAt && (
             <Alert color="orange" variant="light" icon={<IconArrowBackUp aria-hidden />}>
-              {importsTexts.undo.undoneAt(formatDateTime(imp.undoneAt))}
+              {(companies ? companies.undoneAt : importsTexts.undo.undoneAt)(formatDateTime(imp.undoneAt))}
             </Alert>
           )}
           <Group gap="xs" wrap="wrap">
-            <Button component={Link} to="/people" variant="default">
-              {texts.viewPeople}
+            <Button component={Link} to={companies ? "/companies" : "/people"} variant="default">
+              {companies ? companies.view : texts.viewPeople}
             </Button>
-            <Button component={Link} to="/imports/new" variant="default">
+            <Button component={Link} to={companies ? "/imports/new?type=company" : "/imports/new"} variant="default">
               {texts.another}
             </Button>
             {imp.undoableUntil &&
@@ -87,7 +88,10 @@ export function ImportSummaryPanel({ imp }: { imp: Import }) {
       <ConfirmDialog
         opened={confirming}
         title={importsTexts.undo.title}
-        message={importsTexts.undo.message(formatNumber(imp.progress.created), formatNumber(imp.progress.updated))}
+        message={(companies ? companies.undoMessage : importsTexts.undo.message)(
+          formatNumber(imp.progress.created),
+          formatNumber(imp.progress.updated),
+        )}
         confirmLabel={importsTexts.undo.confirm}
         loading={undo.isPending}
         onClose={() => setConfirming(false)}

@@ -41,10 +41,10 @@ export function MappingTable({ imp, disabled, onChange }: Props) {
         </div>
         {warnings.nameMissing && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
-            {texts.nameRequired}
+            {imp.objectType === "company" ? importsTexts.companies.nameRequired : texts.nameRequired}
           </Alert>
         )}
-        {!warnings.nameMissing && warnings.matchFieldMissing && (
+        {!warnings.nameMissing && warnings.matchFieldMissing && imp.objectType === "contact" && (
           <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />}>
             {texts.matchFieldMissing(matchLabel)}
           </Alert>

@@ -6,32 +6,40 @@ const texts = importsTexts.matching;
 
 type Props = { imp: Import; disabled: boolean; onChange: (body: BodyOf<typeof importEndpoints.update>) => void };
 
-/** How rows find existing people (email or phone) and what happens to someone found. */
+/** How rows find existing people (email or phone) or companies (domain, then name) and what happens to a record found. */
 export function MatchOptions({ imp, disabled, onChange }: Props) {
+  const companies = imp.objectType === "company" ? importsTexts.companies : null;
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="import-matching-title">
       <Stack gap="sm">
         <Title order={3} size="h4" id="import-matching-title">
-          {texts.title}
+          {companies ? companies.matchingTitle : texts.title}
         </Title>
+        {companies && <Text size="sm">{companies.matchBy}</Text>}
         <Group align="flex-start" gap="xl" wrap="wrap">
-          <Radio.Group label={texts.matchBy} value={imp.matchBy} onChange={(v) => onChange({ matchBy: v as Import["matchBy"] })}>
-            <Stack gap={6} mt={6}>
-              {(["email", "phone"] as const).map((v) => (
-                <Radio key={v} value={v} label={texts.by[v]} disabled={disabled} />
-              ))}
-            </Stack>
-          </Radio.Group>
-          <Radio.Group label={texts.onMatch} value={imp.onMatch} onChange={(v) => onChange({ onMatch: v as Import["onMatch"] })}>
+          {!companies && (
+            <Radio.Group label={texts.matchBy} value={imp.matchBy} onChange={(v) => onChange({ matchBy: v as Import["matchBy"] })}>
+              <Stack gap={6} mt={6}>
+                {(["email", "phone"] as const).map((v) => (
+                  <Radio key={v} value={v} label={texts.by[v]} disabled={disabled} />
+                ))}
+              </Stack>
+            </Radio.Group>
+          )}
+          <Radio.Group
+            label={companies ? companies.onMatch : texts.onMatch}
+            value={imp.onMatch}
+            onChange={(v) => onChange({ onMatch: v as Import["onMatch"] })}
+          >
             <Stack gap={6} mt={6}>
               {(["update", "skip", "create"] as const).map((v) => (
-                <Radio key={v} value={v} label={texts.on[v]} disabled={disabled} />
+                <Radio key={v} value={v} label={companies && v === "create" ? companies.create : texts.on[v]} disabled={disabled} />
               ))}
             </Stack>
           </Radio.Group>
         </Group>
         <Text size="xs" c="dimmed">
-          {texts.sameFile}
+          {companies ? companies.sameFile : texts.sameFile}
         </Text>
       </Stack>
     </Paper>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Table, Text } from "@mantine/core";
 import { IconFileImport, IconUpload } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { EmptyState } from "../../../platform/feedback/EmptyState";
@@ -18,9 +18,14 @@ export function ImportsPage() {
   const imports = useImports();
   const items = imports.data?.pages.flatMap((p) => p.items) ?? [];
   const newButton = (
-    <Button component={Link} to="/imports/new" leftSection={<IconUpload size={16} aria-hidden />}>
-      {importsTexts.newImport}
-    </Button>
+    <Group gap="xs">
+      <Button component={Link} to="/imports/new" leftSection={<IconUpload size={16} aria-hidden />}>
+        {importsTexts.newImport}
+      </Button>
+      <Button component={Link} to="/imports/new?type=company" variant="default" leftSection={<IconUpload size={16} aria-hidden />}>
+        {importsTexts.companies.newImport}
+      </Button>
+    </Group>
   );
 
   return (

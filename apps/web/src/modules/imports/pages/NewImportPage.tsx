@@ -1,7 +1,7 @@
 import { Alert, Button, CloseButton, FileButton, Group, Paper, Progress, Stack, Stepper, Text } from "@mantine/core";
 import { IconAlertTriangle, IconArrowLeft, IconFileUpload, IconUpload } from "@tabler/icons-react";
 import { type DragEvent, useRef, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { ApiError } from "../../../platform/api/api-error";
 import { PageHeader } from "../../../platform/shell/PageHeader";
 import { formatBytes } from "../../records/documents/format-bytes";
@@ -11,9 +11,12 @@ import { ACCEPTED_FILES, MAX_IMPORT_BYTES, uploadImport } from "../upload-import
 
 const texts = importsTexts.upload;
 
-/** /imports/new — step 1 of the wizard: choose or drop the file, upload it, go on to the mapping. */
+/** /imports/new (people) or /imports/new?type=company — step 1 of the wizard: choose or drop the file, upload it, go on to the mapping. */
 export function NewImportPage() {
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const objectType = params.get("type") === "company" ? "company" : "contact";
+  const forCompanies = objectType === "company";
   const [over, setOver] = useState(false);
   const [uploading, setUploading] = useState<{ name: string; progress: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,6 +35,7 @@ export function NewImportPage() {
     try {
       const imp = await uploadImport(file, {
         signal: controller.current.signal,
+        objectType,
         onProgress: (progress) => setUploading({ name: file.name, progress }),
       });
       navigate(`/imports/${imp.id}`);
@@ -51,7 +55,7 @@ export function NewImportPage() {
   return (
     <>
       <PageHeader
-        title={texts.title}
+        title={forCompanies ? importsTexts.companies.uploadTitle : texts.title}
         description={texts.description}
         context={importsTexts.title}
         actions={
@@ -97,9 +101,9 @@ export function NewImportPage() {
             ) : (
               <Stack gap="sm" align="center">
                 <IconFileUpload size={40} stroke={1.5} aria-hidden style={{ color: "var(--mantine-color-dimmed)" }} />
-                <Text fw={600}>{texts.dropTitle}</Text>
+                <Text fw={600}>{forCompanies ? importsTexts.companies.dropTitle : texts.dropTitle}</Text>
                 <Text size="sm" c="dimmed">
-                  {texts.dropHint(limit)}
+                  {(forCompanies ? importsTexts.companies.dropHint : texts.dropHint)(limit)}
                 </Text>
                 <FileButton onChange={(file) => void start(file)} accept={ACCEPTED_FILES}>
                   {(props) => (
@@ -112,7 +116,7 @@ export function NewImportPage() {
             )}
           </div>
           <Text size="xs" c="dimmed" mt="sm">
-            {texts.sources}
+            {forCompanies ? importsTexts.companies.sources : texts.sources}
           </Text>
         </Paper>
       </Stack>

@@ -7,13 +7,13 @@ import type { DB } from "../../../../platform/db/schema.js";
 import { recordEvent } from "../../../../platform/events/outbox.js";
 import { badRequest, ProblemError } from "../../../../platform/http/problem.js";
 import type { FileStorage } from "../../../../platform/storage/storage.js";
-import { customFieldsRepository } from "../../../custom-fields/index.js";
 import { iamRepository } from "../../../iam/index.js";
 import { detectDelimiter, detectEncoding } from "../encoding.rules.js";
 import { decodeHead, readHead, storeUpload } from "../import-file.js";
+import { customDefsOf, type ImportObject, targetsOf } from "../import-targets.js";
 import { presentImport } from "../imports.presenter.js";
 import { importsRepository } from "../imports.repository.js";
-import { contactTargets, suggestMapping } from "../mapping.rules.js";
+import { suggestMapping } from "../mapping.rules.js";
 import { looksLikeVcard, VCARD_DELIMITER } from "../vcard-cards.rules.js";
 
 export const PREVIEW_ROWS = 20;
@@ -51,19 +51,21 @@ export async function inspectUpload(storage: FileStorage, workspaceId: string, i
   }
 }
 
-/** Records an inspected file as an import of people, with the suggested mapping in force. */
+/** Records an inspected file as an import of people (or companies), with the suggested mapping in force. */
 export async function insertImport(
   tx: Transaction<DB>,
   actor: Actor,
-  file: StoredFile & { id: string; filename: string },
+  file: StoredFile & { id: string; filename: string; objectType?: ImportObject },
 ): Promise<Import> {
   const ws = actor.workspaceId;
-  const customDefs = await customFieldsRepository.list(tx, ws, "contact");
-  const suggested = suggestMapping(file.headers, contactTargets(customDefs));
+  const objectType = file.objectType ?? "contact";
+  const customDefs = await customDefsOf(tx, ws, objectType);
+  const { targets, aliases } = targetsOf(objectType, customDefs);
+  const suggested = suggestMapping(file.headers, targets, aliases);
   const row = await importsRepository.insert(tx, {
     workspace_id: ws,
     id: file.id,
-    object_type: "contact",
+    object_type: objectType,
     status: "uploaded",
     filename: file.filename,
     storage_key: file.key,

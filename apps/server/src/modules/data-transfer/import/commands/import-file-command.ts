@@ -6,6 +6,7 @@ import { systemActor } from "../../../../platform/auth/principal.js";
 import type { DB } from "../../../../platform/db/schema.js";
 import { ProblemError } from "../../../../platform/http/problem.js";
 import type { FileStorage } from "../../../../platform/storage/storage.js";
+import type { ImportObject } from "../import-targets.js";
 import { type ImportRow, importsRepository } from "../imports.repository.js";
 import { withImports } from "../imports.tables.js";
 import { insertImport, inspectUpload, newImportId } from "./create-import.js";
@@ -31,6 +32,7 @@ export async function openImportFile(
   filename: string,
   file: Readable,
   settings: (upload: Import) => Settings,
+  objectType: ImportObject = "contact",
 ): Promise<{ row: ImportRow; resumed: boolean }> {
   const caller: ImportCaller = { actor: systemActor(workspaceId), viewer: null, principal: null };
   const id = newImportId();
@@ -41,6 +43,7 @@ export async function openImportFile(
       .select("id")
       .where("workspace_id", "=", workspaceId)
       .where("sha256", "=", inspected.sha256)
+      .where("object_type", "=", objectType)
       .where("created_by_type", "=", "system")
       .where("status", "in", ["queued", "running"])
       .orderBy("created_at", "desc")
@@ -50,7 +53,7 @@ export async function openImportFile(
       return { row: (await importsRepository.byId(deps.db, workspaceId, unfinished.id, null)) as ImportRow, resumed: true };
     }
     await deps.db.transaction().execute(async (tx) => {
-      const upload = await insertImport(tx, caller.actor, { ...inspected, id, filename });
+      const upload = await insertImport(tx, caller.actor, { ...inspected, id, filename, objectType });
       await updateImport(tx, caller, id, settings(upload));
       await markStarted(tx, caller, id);
     });

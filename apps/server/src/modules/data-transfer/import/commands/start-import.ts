@@ -5,11 +5,10 @@ import { type Actor, actorOf, type Principal } from "../../../../platform/auth/p
 import type { DB } from "../../../../platform/db/schema.js";
 import { diff, recordEvent } from "../../../../platform/events/outbox.js";
 import { badRequest, conflict, notFound } from "../../../../platform/http/problem.js";
-import { customFieldsRepository } from "../../../custom-fields/index.js";
 import type { ImportQueue } from "../import-queue.js";
+import { customDefsOf, targetsOf } from "../import-targets.js";
 import { presentImport } from "../imports.presenter.js";
 import { type ImportRow, type ImportViewer, importsRepository, importViewer } from "../imports.repository.js";
-import { contactTargets } from "../mapping.rules.js";
 import { defaultCountryOf } from "./create-import.js";
 
 type UpdateInput = z.output<typeof updateImportBodySchema>;
@@ -31,7 +30,7 @@ async function openForChange(tx: Transaction<DB>, c: ImportCaller, id: string): 
 }
 
 async function present(tx: Transaction<DB>, row: ImportRow): Promise<Import> {
-  const customDefs = await customFieldsRepository.list(tx, row.workspace_id, "contact");
+  const customDefs = await customDefsOf(tx, row.workspace_id, row.object_type);
   return presentImport(row, { customDefs, defaultCountry: await defaultCountryOf(tx, row.workspace_id) });
 }
 
@@ -41,7 +40,7 @@ export async function updateImport(tx: Transaction<DB>, c: ImportCaller, id: str
   const row = await openForChange(tx, c, id);
   const headers = row.headers as string[];
   if (input.mapping) {
-    const targets = contactTargets(await customFieldsRepository.list(tx, ws, "contact"));
+    const { targets } = targetsOf(row.object_type, await customDefsOf(tx, ws, row.object_type));
     const byKey = new Map(targets.map((t) => [t.key, t]));
     const errors: { path: string; message: string }[] = [];
     if (input.mapping.length !== headers.length) errors.push({ path: "body.mapping", message: `one entry per column (${headers.length})` });
@@ -81,9 +80,8 @@ export async function markStarted(tx: Transaction<DB>, c: ImportCaller, id: stri
   const row = await openForChange(tx, c, id);
   const mapping = row.mapping as (string | null)[];
   if (!mapping.some((t) => t === "firstName" || t === "lastName" || t === "name")) {
-    throw badRequest("name_not_mapped", "Map a column to the first, last or full name.", [
-      { path: "body.mapping", message: "no name column" },
-    ]);
+    const what = row.object_type === "company" ? "the company name" : "the first, last or full name";
+    throw badRequest("name_not_mapped", `Map a column to ${what}.`, [{ path: "body.mapping", message: "no name column" }]);
   }
   if (row.status === "completed") await importsRepository.resetRun(tx, ws, id);
   const after = await importsRepository.update(tx, ws, id, {

@@ -3,8 +3,11 @@ import type { Actor } from "../../../../platform/auth/principal.js";
 import type { DB } from "../../../../platform/db/schema.js";
 import { recordEvent } from "../../../../platform/events/outbox.js";
 import { conflict, notFound } from "../../../../platform/http/problem.js";
+import { companyTokens } from "../../../companies/index.js";
 import { contactTokens } from "../../../contacts/index.js";
 import { customFieldsRepository } from "../../../custom-fields/index.js";
+import { updateCompanies } from "../company-batch-writes.js";
+import type { StoredCompany } from "../company-merge.rules.js";
 import { indexRecords, updateContacts } from "../contact-batch-writes.js";
 import type { StoredContact } from "../contact-merge.rules.js";
 import { removeImportedIdentities } from "../import-identities.js";
@@ -14,7 +17,7 @@ import type { Before } from "../plan-batch.js";
 
 const CHUNK = 2000;
 
-type UndoneIds = { removedIds?: string[]; removedCompanyIds?: string[]; restoredIds?: string[] };
+type UndoneIds = { removedIds?: string[]; removedCompanyIds?: string[]; restoredIds?: string[]; restoredCompanyIds?: string[] };
 
 /**
  * One event per page of undone records, with their ids (like `import.rows_applied` per batch):
@@ -27,7 +30,7 @@ async function recordRowsUndone(tx: Transaction<DB>, actor: Actor, importId: str
     type: "import.rows_undone",
     entityType: "import",
     entityId: importId,
-    payload: { removedIds: [], removedCompanyIds: [], restoredIds: [], ...ids },
+    payload: { removedIds: [], removedCompanyIds: [], restoredIds: [], restoredCompanyIds: [], ...ids },
   });
 }
 
@@ -58,7 +61,7 @@ export async function undoImport(tx: Transaction<DB>, actor: Actor, viewer: Impo
                              WHERE workspace_id = ${ws}::uuid AND id = ANY(${ids}::uuid[]) AND deleted_at IS NULL
                              RETURNING id`.execute(tx);
       const trashed = res.rows.map((r) => r.id);
-      if (entity === "p") removed += trashed.length;
+      if (entity === "p" || row.object_type === "company") removed += trashed.length;
       await recordRowsUndone(tx, actor, id, entity === "p" ? { removedIds: trashed } : { removedCompanyIds: trashed });
       after = ids[ids.length - 1] ?? null;
     }
@@ -86,6 +89,24 @@ export async function undoImport(tx: Transaction<DB>, actor: Actor, viewer: Impo
                WHERE cc.workspace_id = ${ws}::uuid AND cc.contact_id = x.id AND NOT (cc.company_id = ANY(x.keep))`.execute(tx);
     restored += page.length;
     await recordRowsUndone(tx, actor, id, { restoredIds: befores.map((b) => b.id) });
+    after = page[page.length - 1]?.entity_id ?? null;
+  }
+
+  // Companies an import of companies updated get their values back too.
+  const companyDefs = await customFieldsRepository.list(tx, ws, "company");
+  for (let after: string | null = null; ; ) {
+    const page = await importsRepository.appliedRows(tx, ws, id, "c", "u", after, CHUNK);
+    if (page.length === 0) break;
+    const befores = page.map((r) => ({ id: r.entity_id, values: r.before as StoredCompany }));
+    await updateCompanies(tx, ws, befores);
+    await indexRecords(
+      tx,
+      ws,
+      "c",
+      befores.map((b) => ({ id: b.id, tokens: companyTokens(b.values, companyDefs) })),
+    );
+    restored += page.length;
+    await recordRowsUndone(tx, actor, id, { restoredCompanyIds: befores.map((b) => b.id) });
     after = page[page.length - 1]?.entity_id ?? null;
   }
 
