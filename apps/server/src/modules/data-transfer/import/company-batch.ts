@@ -4,7 +4,7 @@ import type { DB } from "../../../platform/db/schema.js";
 import { diff, recordEvent } from "../../../platform/events/outbox.js";
 import { type CompanyRow, companySnapshot, companyTokens, presentCompany } from "../../companies/index.js";
 import { ownerVisible } from "../../records/index.js";
-import { PositionMoved } from "./apply-batch.js";
+import { checkOwners, claimBatch, recordBatch } from "./batch-ledger.js";
 import { insertCompanies, insertCompanyEvents, updateCompanies } from "./company-batch-writes.js";
 import { applyCompanyRow, emptyCompany, pickStoredCompany, type StoredCompany } from "./company-merge.rules.js";
 import type { CompanyImportValues } from "./company-values.rules.js";
@@ -44,34 +44,8 @@ export async function applyCompanyBatch(
   rows: CompanyParsedRow[],
   startedAt: number,
 ) {
-  const t = withImports(tx);
-  const ws = ctx.ws;
-  const claimed = await t
-    .updateTable("imports")
-    .set({ updated_at: sql`now()` })
-    .where("workspace_id", "=", ws)
-    .where("id", "=", ctx.importId)
-    .where("rows_done", "=", start)
-    .where("status", "=", "running")
-    .returning("id")
-    .executeTakeFirst();
-  if (!claimed) throw new PositionMoved();
-
-  const ownerColumn = ctx.row.headers[ctx.row.mapping.indexOf("owner")] ?? "owner";
-  const errors: { row: number; column: string; reason: string }[] = [];
-  const valid: Omit<ReadyRow, "nameKey">[] = [];
-  for (const r of rows) {
-    const rowErrors = [...r.errors];
-    let ownerId: string | undefined;
-    if (r.values.owner) {
-      const owner = ctx.resolveOwner(r.values.owner);
-      if ("error" in owner) rowErrors.push({ column: ownerColumn, reason: owner.error });
-      else ownerId = owner.id;
-    }
-    if (rowErrors.length === 0) valid.push({ rowNumber: r.rowNumber, values: r.values, ownerId });
-    else errors.push(...rowErrors.map((e) => ({ row: r.rowNumber, ...e })));
-  }
-  const failed = rows.length - valid.length;
+  await claimBatch(tx, ctx, start);
+  const { ready: valid, errors, failed } = checkOwners(ctx, rows);
   // Names are folded by the database, exactly as the companies' name_key column is.
   const names = [...new Set(valid.map((r) => r.values.name))];
   const folded = names.length
@@ -86,34 +60,8 @@ export async function applyCompanyBatch(
   const plan = await planCompanies(tx, ctx, ready);
   if (!ctx.dryRun)
     await writeCompanyPlans(tx, ctx, plan.plans, { from: start + 2, to: start + rows.length + 1, skipped: plan.skipped, failed });
-  if (plan.newKeys.length > 0) {
-    await sql`INSERT INTO import_keys (workspace_id, import_id, key, entity_id)
-              SELECT ${ws}::uuid, ${ctx.importId}::uuid, k.key, k.id
-                FROM unnest(${plan.newKeys.map((k) => k[0])}::text[], ${plan.newKeys.map((k) => k[1])}::uuid[]) AS k(key, id)
-              ON CONFLICT DO NOTHING`.execute(tx);
-  }
-  if (errors.length > 0) {
-    let n = 0;
-    const seqs = errors.map((e, i) => (n = i > 0 && errors[i - 1]?.row === e.row ? n + 1 : 1));
-    await sql`INSERT INTO import_errors (workspace_id, import_id, row_number, seq, column_name, reason)
-              SELECT ${ws}::uuid, ${ctx.importId}::uuid, e.row_number, e.seq, e.column_name, e.reason
-                FROM unnest(${errors.map((e) => e.row)}::bigint[], ${seqs}::int[], ${errors.map((e) => e.column.slice(0, 500))}::text[],
-                            ${errors.map((e) => e.reason.slice(0, 500))}::text[]) AS e(row_number, seq, column_name, reason)`.execute(tx);
-  }
   const counts = { created: plan.created, updated: plan.updated, skipped: plan.skipped, failed };
-  await t
-    .updateTable("imports")
-    .set({
-      rows_done: start + rows.length,
-      created_count: sql`created_count + ${counts.created}`,
-      updated_count: sql`updated_count + ${counts.updated}`,
-      skipped_count: sql`skipped_count + ${counts.skipped}`,
-      failed_count: sql`failed_count + ${counts.failed}`,
-      busy_ms: sql`busy_ms + ${Date.now() - startedAt}`,
-    })
-    .where("workspace_id", "=", ws)
-    .where("id", "=", ctx.importId)
-    .execute();
+  await recordBatch(tx, ctx, { start, size: rows.length, startedAt, newKeys: plan.newKeys, errors, counts });
   return counts;
 }
 
