@@ -143,9 +143,9 @@ async function planCompanies(tx: Transaction<DB>, ctx: ImportRunContext, rows: R
               id,
               action: "update",
               rowNumber: row.rowNumber,
-              before: pickStoredCompany(existing as never),
+              before: pickStoredCompany(existing),
               row: existing,
-              next: pickStoredCompany(existing as never),
+              next: pickStoredCompany(existing),
             }
           : { id, action: "update", rowNumber: row.rowNumber, before: null, next: emptyCompany(null), phantom: true };
         plans.set(id, plan);

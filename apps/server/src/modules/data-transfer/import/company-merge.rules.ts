@@ -34,8 +34,10 @@ export const emptyCompany = (ownerId: string | null): StoredCompany => ({
   custom: {},
 });
 
-export function pickStoredCompany(row: StoredCompany): StoredCompany {
-  const { name, domain, industry, employees, region, country, phones, addresses, tags, source, notes, owner_id, custom } = row;
+export function pickStoredCompany(row: Omit<StoredCompany, "addresses"> & { addresses: unknown[] }): StoredCompany {
+  const { name, domain, industry, employees, region, country, phones, tags, source, notes, owner_id, custom } = row;
+  // The addresses column (jsonb) is only ever written from validated address objects.
+  const addresses = row.addresses as StoredCompany["addresses"];
   return { name, domain, industry, employees, region, country, phones, addresses, tags, source, notes, owner_id, custom };
 }
 
