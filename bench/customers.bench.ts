@@ -14,6 +14,8 @@ const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 /** The API's port (the bare calibration route takes any free one). */
 const PORT = Number(process.env.BENCH_PORT ?? 3790);
+/** `BENCH_PARTS=list,search` runs only those parts (list, search, page360, creates); all by default. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? "list,search,page360,creates").split(",").map((p) => p.trim()));
 
 function cli(args: string[]) {
   return execFileSync(process.execPath, [BIN, ...args], { env: { ...process.env, RAPPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: "warn" } })
@@ -77,18 +79,33 @@ export async function customersBench() {
     const base = server.url;
     const out: Record<string, unknown> = { people: count };
 
-    // List: a filter and a sort, rotating the filter value.
-    const stages = ["customer", "lead", "prospect", "churned", "opportunity"];
-    const listPath = (i: number) => `/api/v1/contacts?limit=50&sort=name&filter[lifecycleStage][eq]=${stages[i % stages.length]}`;
-    await load({ base, headers, concurrency: 4, durationMs: 2000, request: (i) => ({ path: listPath(i) }) });
-    const list16 = await load({ base, headers, concurrency: 16, durationMs: DURATION, request: (i) => ({ path: listPath(i) }) });
-    const list10 = await load({ base, headers, concurrency: 10, durationMs: DURATION, request: (i) => ({ path: listPath(i) }) });
-    const list1 = await load({ base, headers, concurrency: 1, durationMs: DURATION / 2, request: (i) => ({ path: listPath(i) }) });
-    // The statement the list runs (the page with its company links), as a named prepared statement like the API's.
-    const listSql = await timeSerial(200, (i) =>
-      db.query({
-        name: "bench_list",
-        text: `SELECT c.*, (SELECT coalesce(json_agg(json_build_object('contact_id', l.contact_id, 'company_id', l.company_id, 'name', co.name,
+    if (PARTS.has("list")) out.list = await listPart(db, base, headers, ws);
+    if (PARTS.has("search")) out.search = await searchPart(db, base, headers, ws);
+    if (PARTS.has("page360")) out.page360 = await page360Part(db, base, headers, ws);
+    if (PARTS.has("creates")) out.creates = await createsPart(base, headers);
+    return out;
+  } finally {
+    await db.end();
+    await server.stop();
+  }
+}
+
+type Db = ReturnType<typeof adminClient>;
+type Headers = Record<string, string>;
+
+async function listPart(db: Db, base: string, headers: Headers, ws: string) {
+  // List: a filter and a sort, rotating the filter value.
+  const stages = ["customer", "lead", "prospect", "churned", "opportunity"];
+  const listPath = (i: number) => `/api/v1/contacts?limit=50&sort=name&filter[lifecycleStage][eq]=${stages[i % stages.length]}`;
+  await load({ base, headers, concurrency: 4, durationMs: 2000, request: (i) => ({ path: listPath(i) }) });
+  const list16 = await load({ base, headers, concurrency: 16, durationMs: DURATION, request: (i) => ({ path: listPath(i) }) });
+  const list10 = await load({ base, headers, concurrency: 10, durationMs: DURATION, request: (i) => ({ path: listPath(i) }) });
+  const list1 = await load({ base, headers, concurrency: 1, durationMs: DURATION / 2, request: (i) => ({ path: listPath(i) }) });
+  // The statement the list runs (the page with its company links), as a named prepared statement like the API's.
+  const listSql = await timeSerial(200, (i) =>
+    db.query({
+      name: "bench_list",
+      text: `SELECT c.*, (SELECT coalesce(json_agg(json_build_object('contact_id', l.contact_id, 'company_id', l.company_id, 'name', co.name,
                        'role', l.role, 'is_primary', l.is_primary) ORDER BY l.is_primary DESC, co.name_key), '[]'::json)
                   FROM contact_companies l JOIN companies co ON co.workspace_id = l.workspace_id AND co.id = l.company_id
                  WHERE l.workspace_id = c.workspace_id AND l.contact_id = c.id AND co.deleted_at IS NULL) AS company_links
@@ -96,141 +113,142 @@ export async function customersBench() {
                     WHERE c.workspace_id = $1 AND true AND c.deleted_at IS NULL AND c.lifecycle_stage = $2
                     ORDER BY c.name_key ASC NULLS LAST, c.id ASC LIMIT 51) AS c
             ORDER BY c.name_key ASC NULLS LAST, c.id ASC`,
-        values: [ws, stages[i % stages.length]],
-      }),
-    );
-    // Calibration in the same run: a bare Fastify + pg route serving the same keyset page.
-    const bare = await startBareListServer(ws);
-    const barePath = (i: number) => ({ path: `/list?stage=${stages[i % stages.length]}` });
-    let bare10: Awaited<ReturnType<typeof load>>;
-    let bare1: Awaited<ReturnType<typeof load>>;
-    try {
-      await load({ base: bare.url, headers: {}, concurrency: 4, durationMs: 2000, request: barePath });
-      bare10 = await load({ base: bare.url, headers: {}, concurrency: 10, durationMs: DURATION, request: barePath });
-      bare1 = await load({ base: bare.url, headers: {}, concurrency: 1, durationMs: DURATION / 2, request: barePath });
-    } finally {
-      await bare.stop();
-    }
-    out.list = {
-      concurrency1: list1,
-      concurrency10: list10,
-      concurrency16: list16,
-      directSql: listSql,
-      overheadRatioP50: ratio(list1.p50, listSql.p50),
-      bareRoute: { concurrency1: bare1, concurrency10: bare10, apiShareOfBareRps: ratio(list10.rps, bare10.rps) },
-    };
+      values: [ws, stages[i % stages.length]],
+    }),
+  );
+  // Calibration in the same run: a bare Fastify + pg route serving the same keyset page.
+  const bare = await startBareListServer(ws);
+  const barePath = (i: number) => ({ path: `/list?stage=${stages[i % stages.length]}` });
+  let bare10: Awaited<ReturnType<typeof load>>;
+  let bare1: Awaited<ReturnType<typeof load>>;
+  try {
+    await load({ base: bare.url, headers: {}, concurrency: 4, durationMs: 2000, request: barePath });
+    bare10 = await load({ base: bare.url, headers: {}, concurrency: 10, durationMs: DURATION, request: barePath });
+    bare1 = await load({ base: bare.url, headers: {}, concurrency: 1, durationMs: DURATION / 2, request: barePath });
+  } finally {
+    await bare.stop();
+  }
+  return {
+    concurrency1: list1,
+    concurrency10: list10,
+    concurrency16: list16,
+    directSql: listSql,
+    overheadRatioP50: ratio(list1.p50, listSql.p50),
+    bareRoute: { concurrency1: bare1, concurrency10: bare10, apiShareOfBareRps: ratio(list10.rps, bare10.rps) },
+  };
+}
 
-    // Search: name prefix, misspelt name, email, phone, domain.
-    const sample = (
-      await db.query<{ first_name: string; last_name: string; emails: string[]; phones: string[] }>(
-        "SELECT first_name, last_name, emails, phones FROM contacts WHERE workspace_id = $1 ORDER BY id LIMIT 50",
-        [ws],
-      )
-    ).rows;
-    const queries = sample.flatMap((c) => [
-      c.last_name.slice(0, 4),
-      `${c.first_name} ${c.last_name}`,
-      `${swap(c.first_name)} ${swap(c.last_name)}`,
-      c.emails[0] ?? "",
-      (c.phones[0] ?? "").slice(0, 9),
-      "acme.example",
-    ]);
-    const searchPath = (i: number) => `/api/v1/search?limit=10&q=${encodeURIComponent(queries[i % queries.length] as string)}`;
-    const search10 = await load({ base, headers, concurrency: 10, durationMs: DURATION, request: (i) => ({ path: searchPath(i) }) });
-    const search1 = await load({ base, headers, concurrency: 1, durationMs: DURATION / 2, request: (i) => ({ path: searchPath(i) }) });
-    const byKind: Record<string, unknown> = {};
-    for (const [kind, offset] of [
-      ["namePrefix", 0],
-      ["fullName", 1],
-      ["misspelt", 2],
-      ["email", 3],
-      ["phone", 4],
-      ["domain", 5],
-    ] as const) {
-      byKind[kind] = await load({
-        base,
-        headers,
-        concurrency: 1,
-        durationMs: 1500,
-        request: (i) => ({ path: searchPath(i * 6 + offset) }),
-      });
-    }
-    const searchSql = await timeSerial(200, (i) =>
-      db.query(`SELECT entity_type, entity_id FROM search_tokens WHERE workspace_id = $1 AND token LIKE $2 LIMIT 200`, [
-        ws,
-        `${(sample[i % sample.length]?.last_name ?? "a").toLowerCase().slice(0, 4)}%`,
-      ]),
-    );
-    out.search = {
-      concurrency1: search1,
-      concurrency10: search10,
-      byKind,
-      directSqlPrefixLookup: searchSql,
-      overheadRatioP50: ratio(search1.p50, searchSql.p50),
-    };
-
-    // 360° page of a person with 500 interactions.
-    const person = (await db.query<{ id: string }>("SELECT id FROM contacts WHERE workspace_id = $1 ORDER BY id LIMIT 1", [ws])).rows[0]
-      ?.id as string;
-    const have =
-      (
-        await db.query<{ n: number }>("SELECT count(*)::int AS n FROM interaction_links WHERE workspace_id = $1 AND entity_id = $2", [
-          ws,
-          person,
-        ])
-      ).rows[0]?.n ?? 0;
-    for (let i = have; i < 500; i++) {
-      const res = await fetch(`${base}/api/v1/interactions`, {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/json" },
-        body: JSON.stringify({
-          type: ["call", "meeting", "note", "email"][i % 4],
-          occurredAt: new Date(Date.now() - i * 3600_000).toISOString(),
-          subject: `Interaction ${i}`,
-          contactIds: [person],
-        }),
-      });
-      if (res.status !== 201) throw new Error(`interaction create failed: ${res.status} ${await res.text()}`);
-    }
-    const page360 = [
-      `/api/v1/contacts/${person}`,
-      `/api/v1/contacts/${person}/summary`,
-      `/api/v1/contacts/${person}/timeline?limit=50`,
-      `/api/v1/contacts/${person}/documents`,
-    ];
-    const p360 = await load({ base, headers, concurrency: 4, durationMs: DURATION, request: (i) => ({ path: page360[i % 4] as string }) });
-    const p360Sql = await timeSerial(200, (i) =>
-      i % 2
-        ? db.query(
-            `SELECT i.* FROM interaction_links l JOIN interactions i ON i.workspace_id = l.workspace_id AND i.id = l.interaction_id
-              WHERE l.workspace_id = $1 AND l.entity_type = 'p' AND l.entity_id = $2 ORDER BY l.occurred_at DESC, l.interaction_id DESC LIMIT 51`,
-            [ws, person],
-          )
-        : db.query(
-            "SELECT type, count(*), max(occurred_at) FROM interaction_links WHERE workspace_id = $1 AND entity_type = 'p' AND entity_id = $2 GROUP BY type",
-            [ws, person],
-          ),
-    );
-    out.page360 = { perRequest: p360, directSql: p360Sql, overheadRatioP50: ratio(p360.p50, p360Sql.p50) };
-
-    // Single creates, one by one, at 10 connections.
-    const creates = await load({
+async function searchPart(db: Db, base: string, headers: Headers, ws: string) {
+  // Search: name prefix, misspelt name, email, phone, domain.
+  const sample = (
+    await db.query<{ first_name: string; last_name: string; emails: string[]; phones: string[] }>(
+      "SELECT first_name, last_name, emails, phones FROM contacts WHERE workspace_id = $1 ORDER BY id LIMIT 50",
+      [ws],
+    )
+  ).rows;
+  const queries = sample.flatMap((c) => [
+    c.last_name.slice(0, 4),
+    `${c.first_name} ${c.last_name}`,
+    `${swap(c.first_name)} ${swap(c.last_name)}`,
+    c.emails[0] ?? "",
+    (c.phones[0] ?? "").slice(0, 9),
+    "acme.example",
+  ]);
+  const searchPath = (i: number) => `/api/v1/search?limit=10&q=${encodeURIComponent(queries[i % queries.length] as string)}`;
+  const search10 = await load({ base, headers, concurrency: 10, durationMs: DURATION, request: (i) => ({ path: searchPath(i) }) });
+  const search1 = await load({ base, headers, concurrency: 1, durationMs: DURATION / 2, request: (i) => ({ path: searchPath(i) }) });
+  const byKind: Record<string, unknown> = {};
+  for (const [kind, offset] of [
+    ["namePrefix", 0],
+    ["fullName", 1],
+    ["misspelt", 2],
+    ["email", 3],
+    ["phone", 4],
+    ["domain", 5],
+  ] as const) {
+    byKind[kind] = await load({
       base,
       headers,
-      concurrency: 10,
-      durationMs: DURATION,
-      request: (i) => ({
-        method: "POST",
-        path: "/api/v1/contacts",
-        body: { firstName: "Bench", lastName: `Create ${i}`, emails: [`bench${Date.now()}${i}@example.com`] },
+      concurrency: 1,
+      durationMs: 1500,
+      request: (i) => ({ path: searchPath(i * 6 + offset) }),
+    });
+  }
+  const searchSql = await timeSerial(200, (i) =>
+    db.query(`SELECT entity_type, entity_id FROM search_tokens WHERE workspace_id = $1 AND token LIKE $2 LIMIT 200`, [
+      ws,
+      `${(sample[i % sample.length]?.last_name ?? "a").toLowerCase().slice(0, 4)}%`,
+    ]),
+  );
+  return {
+    concurrency1: search1,
+    concurrency10: search10,
+    byKind,
+    directSqlPrefixLookup: searchSql,
+    overheadRatioP50: ratio(search1.p50, searchSql.p50),
+  };
+}
+
+async function page360Part(db: Db, base: string, headers: Headers, ws: string) {
+  // 360° page of a person with 500 interactions.
+  const person = (await db.query<{ id: string }>("SELECT id FROM contacts WHERE workspace_id = $1 ORDER BY id LIMIT 1", [ws])).rows[0]
+    ?.id as string;
+  const have =
+    (
+      await db.query<{ n: number }>("SELECT count(*)::int AS n FROM interaction_links WHERE workspace_id = $1 AND entity_id = $2", [
+        ws,
+        person,
+      ])
+    ).rows[0]?.n ?? 0;
+  for (let i = have; i < 500; i++) {
+    const res = await fetch(`${base}/api/v1/interactions`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({
+        type: ["call", "meeting", "note", "email"][i % 4],
+        occurredAt: new Date(Date.now() - i * 3600_000).toISOString(),
+        subject: `Interaction ${i}`,
+        contactIds: [person],
       }),
     });
-    out.creates = creates;
-    return out;
-  } finally {
-    await db.end();
-    await server.stop();
+    if (res.status !== 201) throw new Error(`interaction create failed: ${res.status} ${await res.text()}`);
   }
+  const page360 = [
+    `/api/v1/contacts/${person}`,
+    `/api/v1/contacts/${person}/summary`,
+    `/api/v1/contacts/${person}/timeline?limit=50`,
+    `/api/v1/contacts/${person}/documents`,
+  ];
+  const p360 = await load({ base, headers, concurrency: 4, durationMs: DURATION, request: (i) => ({ path: page360[i % 4] as string }) });
+  const p360Sql = await timeSerial(200, (i) =>
+    i % 2
+      ? db.query(
+          `SELECT i.* FROM interaction_links l JOIN interactions i ON i.workspace_id = l.workspace_id AND i.id = l.interaction_id
+              WHERE l.workspace_id = $1 AND l.entity_type = 'p' AND l.entity_id = $2 ORDER BY l.occurred_at DESC, l.interaction_id DESC LIMIT 51`,
+          [ws, person],
+        )
+      : db.query(
+          "SELECT type, count(*), max(occurred_at) FROM interaction_links WHERE workspace_id = $1 AND entity_type = 'p' AND entity_id = $2 GROUP BY type",
+          [ws, person],
+        ),
+  );
+  return { perRequest: p360, directSql: p360Sql, overheadRatioP50: ratio(p360.p50, p360Sql.p50) };
+}
+
+async function createsPart(base: string, headers: Headers) {
+  // Single creates, one by one, at 10 connections.
+  const creates = await load({
+    base,
+    headers,
+    concurrency: 10,
+    durationMs: DURATION,
+    request: (i) => ({
+      method: "POST",
+      path: "/api/v1/contacts",
+      body: { firstName: "Bench", lastName: `Create ${i}`, emails: [`bench${Date.now()}${i}@example.com`] },
+    }),
+  });
+  return creates;
 }
 
 const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 10) / 10;
