@@ -113,6 +113,39 @@ test("an admin adds a custom field, sets it on a person and filters the People l
   await expect(page.getByText(`${label} is CC-${suffix}`)).toBeVisible();
 });
 
+test("a company and a person at it are created from the list pages and open on their pages", async ({ page }) => {
+  await signedIn(page, DEMO_ADMIN);
+  const suffix = unique();
+
+  await page.goto("/companies");
+  await page.getByRole("button", { name: "New company" }).click();
+  const companyDialog = page.getByRole("dialog", { name: "New company" });
+  // Without a name nothing is sent and the form says why.
+  await companyDialog.getByRole("button", { name: "Create company" }).click();
+  await expect(companyDialog.getByText("Enter the company's name.")).toBeVisible();
+  await companyDialog.getByLabel("Name").fill(`Brightwater ${suffix}`);
+  await companyDialog.getByLabel("Domain").fill(`brightwater-${suffix}.example`);
+  await companyDialog.getByRole("button", { name: "Create company" }).click();
+  await expect(page).toHaveURL(/\/companies\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 2, name: `Brightwater ${suffix}` })).toBeVisible();
+
+  await page.goto("/people");
+  await page.getByRole("button", { name: "New person" }).click();
+  const personDialog = page.getByRole("dialog", { name: "New person" });
+  await personDialog.getByLabel("First name").fill("Ilse");
+  await personDialog.getByLabel("Last name").fill(`Marsh ${suffix}`);
+  await personDialog.getByRole("textbox", { name: "Emails" }).fill(`ilse.${suffix}@example.com`);
+  await personDialog.getByRole("textbox", { name: "Emails" }).press("Enter");
+  await personDialog.getByRole("textbox", { name: "Company" }).fill(`Brightwater ${suffix}`);
+  await page.getByRole("option", { name: `Brightwater ${suffix}` }).click();
+  await personDialog.getByLabel("Role at the company").fill("Buyer");
+  await personDialog.getByRole("button", { name: "Create person" }).click();
+  await expect(page).toHaveURL(/\/people\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 2, name: `Ilse Marsh ${suffix}` })).toBeVisible();
+  await expect(page.getByText(`ilse.${suffix}@example.com`).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: `Brightwater ${suffix}` }).first()).toBeVisible();
+});
+
 test("a view saved with a filter reopens from the view picker", async ({ page }) => {
   await signedIn(page, DEMO_ADMIN);
   await page.goto("/people");
