@@ -144,6 +144,17 @@ test("a company and a person at it are created from the list pages and open on t
   await expect(page.getByRole("heading", { level: 2, name: `Ilse Marsh ${suffix}` })).toBeVisible();
   await expect(page.getByText(`ilse.${suffix}@example.com`).first()).toBeVisible();
   await expect(page.getByRole("link", { name: `Brightwater ${suffix}` }).first()).toBeVisible();
+
+  // A second company is linked from the person's page, with the role they play there.
+  await page.getByRole("button", { name: "Link a company" }).click();
+  const linkForm = page.getByRole("dialog").filter({ has: page.getByRole("textbox", { name: "Role" }) });
+  await linkForm.getByRole("textbox", { name: "Company" }).fill("Borealis");
+  await page.getByRole("option", { name: "Borealis Machining" }).click();
+  await linkForm.getByRole("textbox", { name: "Role" }).fill("Consultant");
+  await linkForm.getByRole("button", { name: "Link a company" }).click();
+  await expect(linkForm).toBeHidden();
+  await expect(page.getByRole("link", { name: "Borealis Machining" }).first()).toBeVisible();
+  await expect(page.getByText("Consultant").first()).toBeVisible();
 });
 
 test("a view saved with a filter reopens from the view picker", async ({ page }) => {

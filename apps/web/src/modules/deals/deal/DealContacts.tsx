@@ -1,8 +1,9 @@
-import { ActionIcon, Anchor, Button, Group, Popover, Stack, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Anchor, Stack, Text } from "@mantine/core";
 import type { Deal } from "@rapport/contract";
-import { IconPlus, IconUnlink } from "@tabler/icons-react";
-import { type FormEvent, useState } from "react";
+import { IconUnlink } from "@tabler/icons-react";
+import { useState } from "react";
 import { Link } from "react-router";
+import { AddLinkPopover } from "../../records/panels/AddLinkPopover";
 import classes from "../../records/panels/Panels.module.css";
 import { recordPath } from "../../records/record-types";
 import { PersonSelect } from "../components/PersonSelect";
@@ -70,57 +71,24 @@ function AddContact({
   existing: string[];
   onAdd: (id: string, role: string) => Promise<unknown>;
 }) {
-  const [opened, setOpened] = useState(false);
   const [person, setPerson] = useState<{ id: string; name: string | null } | null>(null);
-  const [role, setRole] = useState("");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!person || existing.includes(person.id)) return;
-    void onAdd(person.id, role.trim()).then(() => {
-      setOpened(false);
-      setPerson(null);
-      setRole("");
-    });
-  };
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-start" width={300} shadow="md" trapFocus withinPortal>
-      <Popover.Target>
-        <Button
-          variant="subtle"
-          size="xs"
-          leftSection={<IconPlus size={14} aria-hidden />}
-          onClick={() => setOpened((o) => !o)}
-          style={{ alignSelf: "flex-start" }}
-        >
-          {texts.add}
-        </Button>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <form onSubmit={submit}>
-          <Stack gap="xs">
-            <PersonSelect
-              label={texts.person}
-              value={person?.id ?? null}
-              valueLabel={person?.name}
-              onChange={(id, name) => setPerson(id ? { id, name } : null)}
-              comboboxProps={{ withinPortal: false }}
-              data-autofocus
-            />
-            <TextInput
-              label={texts.role}
-              placeholder={texts.rolePlaceholder}
-              value={role}
-              onChange={(e) => setRole(e.currentTarget.value)}
-              maxLength={100}
-            />
-            <Group justify="flex-end">
-              <Button type="submit" size="xs" loading={loading} disabled={!person}>
-                {texts.add}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Popover.Dropdown>
-    </Popover>
+    <AddLinkPopover
+      label={texts.add}
+      texts={texts}
+      picked={person !== null && !existing.includes(person.id)}
+      loading={loading}
+      onAdd={(role) => onAdd(person?.id as string, role)}
+      onReset={() => setPerson(null)}
+    >
+      <PersonSelect
+        label={texts.person}
+        value={person?.id ?? null}
+        valueLabel={person?.name}
+        onChange={(id, name) => setPerson(id ? { id, name } : null)}
+        comboboxProps={{ withinPortal: false }}
+        data-autofocus
+      />
+    </AddLinkPopover>
   );
 }

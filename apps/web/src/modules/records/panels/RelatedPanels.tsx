@@ -1,7 +1,7 @@
-import { ActionIcon, Anchor, Badge, Button, Center, Popover, Stack, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Anchor, Badge, Button, Center, Stack, Text } from "@mantine/core";
 import type { Contact } from "@rapport/contract";
-import { IconBuilding, IconPlus, IconUnlink } from "@tabler/icons-react";
-import { type FormEvent, useMemo, useState } from "react";
+import { IconBuilding, IconUnlink } from "@tabler/icons-react";
+import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { ErrorState } from "../../../platform/feedback/ErrorState";
 import { CompanySelect } from "../components/CompanySelect";
@@ -10,6 +10,7 @@ import { useCompanyPeople, useUpdateRecord } from "../queries/records.queries";
 import type { RecordPanelProps } from "../record-panels";
 import { isContact, recordPath } from "../record-types";
 import { recordsTexts } from "../records.texts";
+import { AddLinkPopover } from "./AddLinkPopover";
 import classes from "./Panels.module.css";
 
 const texts = recordsTexts.related;
@@ -77,55 +78,24 @@ function AddCompany({
   loading: boolean;
   onAdd: (id: string, role: string) => Promise<unknown>;
 }) {
-  const [opened, setOpened] = useState(false);
   const [companyId, setCompanyId] = useState<string | null>(null);
-  const [role, setRole] = useState("");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!companyId || contact.companies.some((c) => c.companyId === companyId)) return;
-    void onAdd(companyId, role.trim()).then(() => {
-      setOpened(false);
-      setCompanyId(null);
-      setRole("");
-    });
-  };
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-start" width={300} shadow="md" trapFocus withinPortal>
-      <Popover.Target>
-        <Button
-          variant="subtle"
-          size="xs"
-          leftSection={<IconPlus size={14} aria-hidden />}
-          onClick={() => setOpened((o) => !o)}
-          style={{ alignSelf: "flex-start" }}
-        >
-          {texts.addCompany}
-        </Button>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <form onSubmit={submit}>
-          <Stack gap="xs">
-            <CompanySelect
-              label={texts.company}
-              value={companyId}
-              onChange={(id) => setCompanyId(id)}
-              comboboxProps={{ withinPortal: false }}
-              data-autofocus
-            />
-            <TextInput
-              label={texts.role}
-              placeholder={texts.rolePlaceholder}
-              value={role}
-              onChange={(e) => setRole(e.currentTarget.value)}
-              maxLength={100}
-            />
-            <Button type="submit" size="xs" loading={loading} disabled={!companyId}>
-              {texts.addCompany}
-            </Button>
-          </Stack>
-        </form>
-      </Popover.Dropdown>
-    </Popover>
+    <AddLinkPopover
+      label={texts.addCompany}
+      texts={texts}
+      picked={companyId !== null && !contact.companies.some((c) => c.companyId === companyId)}
+      loading={loading}
+      onAdd={(role) => onAdd(companyId as string, role)}
+      onReset={() => setCompanyId(null)}
+    >
+      <CompanySelect
+        label={texts.company}
+        value={companyId}
+        onChange={(id) => setCompanyId(id)}
+        comboboxProps={{ withinPortal: false }}
+        data-autofocus
+      />
+    </AddLinkPopover>
   );
 }
 
