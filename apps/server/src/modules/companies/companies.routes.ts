@@ -6,6 +6,7 @@ import { type Principal, requirePermission } from "../../platform/auth/principal
 import { parseFilters, parseSort, runList } from "../../platform/db/list-query/index.js";
 import type { DB } from "../../platform/db/schema.js";
 import { runCommand } from "../../platform/http/command.js";
+import { serialized } from "../../platform/http/json-text.js";
 import { notFound } from "../../platform/http/problem.js";
 import { route } from "../../platform/http/route.js";
 import { contactsRepository, presentContact, presentFields } from "../contacts/index.js";
@@ -87,7 +88,8 @@ export function registerCompanyRoutes(app: FastifyInstance, deps: CompaniesDeps)
       cursor: query.cursor,
       limit: query.limit,
     });
-    return { items: await present(principal, page.rows, db, defs), nextCursor: page.nextCursor };
+    // presentCompany writes every field of the contract itself: no response parse (decision 0024).
+    return serialized({ items: await present(principal, page.rows, db, defs), nextCursor: page.nextCursor });
   });
 
   route(app, auth, ep.get, async ({ principal, params }) => {

@@ -6,6 +6,7 @@ import { type Principal, requirePermission } from "../../platform/auth/principal
 import { parseFilters, parseSort, runList } from "../../platform/db/list-query/index.js";
 import type { DB } from "../../platform/db/schema.js";
 import { runCommand } from "../../platform/http/command.js";
+import { serialized } from "../../platform/http/json-text.js";
 import { notFound } from "../../platform/http/problem.js";
 import { route } from "../../platform/http/route.js";
 import { type CustomFieldDefinitions, type CustomFieldRow, customFieldsRepository } from "../custom-fields/index.js";
@@ -79,7 +80,8 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
       limit: query.limit,
       pageColumns: [contactsRepository.companyLinksColumn()],
     });
-    return { items: await present(principal, page.rows, db, defs), nextCursor: page.nextCursor };
+    // presentContact writes every field of the contract itself: no response parse (decision 0024).
+    return serialized({ items: await present(principal, page.rows, db, defs), nextCursor: page.nextCursor });
   });
 
   route(app, auth, ep.get, async ({ principal, params }) => {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { type Authenticator, authenticate } from "../auth/authenticator.js";
 import type { Principal } from "../auth/principal.js";
+import { JsonText } from "./json-text.js";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -32,7 +33,7 @@ export function route<E extends Endpoint>(
   app: FastifyInstance,
   auth: Authenticator,
   e: E,
-  handler: (input: RouteInput<E>) => Promise<ResponseOf<E> | undefined>,
+  handler: (input: RouteInput<E>) => Promise<ResponseOf<E> | JsonText<ResponseOf<E>> | undefined>,
 ) {
   app.route({
     method: e.method,
@@ -65,6 +66,7 @@ export function route<E extends Endpoint>(
         reply,
       });
       reply.status(e.status);
+      if (result instanceof JsonText) return reply.type("application/json; charset=utf-8").send(result.text);
       return e.status === 204 ? reply.send() : result;
     },
   });
