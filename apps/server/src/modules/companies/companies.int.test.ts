@@ -1,4 +1,4 @@
-import { companyEndpoints, type Endpoint } from "@rapport/contract";
+import { companyEndpoints, companySchema, type Endpoint } from "@rapport/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   as,
@@ -70,6 +70,11 @@ describe("companies", () => {
     });
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json().items.map((c: { id: string }) => c.id)).toEqual([created.id]);
+    // The list skips the zod response parse: each item is still exactly the contract's shape
+    // (parse strips unknown keys) and what the single read answers.
+    expect(list.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(list.json()).toEqual({ items: [got.json()], nextCursor: null });
+    expect(companySchema.parse(list.json().items[0])).toEqual(got.json());
     const fields = await as(api, admin, { method: "GET", url: "/api/v1/companies/fields" });
     expect(fields.json().items.map((f: { key: string }) => f.key)).toEqual(
       expect.arrayContaining(["name", "domain", "city", "lastInteractionAt"]),

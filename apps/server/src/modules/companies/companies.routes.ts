@@ -6,8 +6,9 @@ import { type Principal, requirePermission } from "../../platform/auth/principal
 import { parseFilters, parseSort, runList } from "../../platform/db/list-query/index.js";
 import type { DB } from "../../platform/db/schema.js";
 import { runCommand } from "../../platform/http/command.js";
+import { serialized } from "../../platform/http/json-text.js";
 import { notFound } from "../../platform/http/problem.js";
-import { route } from "../../platform/http/route.js";
+import { route, routeFoldingCredentialCheck } from "../../platform/http/route.js";
 import { contactsRepository, presentContact, presentFields } from "../contacts/index.js";
 import { type CustomFieldDefinitions, type CustomFieldRow, customFieldsRepository } from "../custom-fields/index.js";
 import { recordVisibility } from "../iam/index.js";
@@ -58,7 +59,8 @@ export function registerCompanyRoutes(app: FastifyInstance, deps: CompaniesDeps)
     return { items: presentFields(companyFields(await deps.definitions.list(principal.workspaceId, "company"))) };
   });
 
-  route(app, auth, ep.list, async ({ principal, query }) => {
+  // One statement reads the page: a remembered API key is re-verified in it (decision 0024).
+  routeFoldingCredentialCheck(app, auth, ep.list, async ({ principal, query, credentialCheck }) => {
     requirePermission(principal, "records.read");
     const defs = await deps.definitions.list(principal.workspaceId, "company");
     const fields = companyFields(defs);
@@ -86,8 +88,10 @@ export function registerCompanyRoutes(app: FastifyInstance, deps: CompaniesDeps)
       sort,
       cursor: query.cursor,
       limit: query.limit,
+      credentialCheck,
     });
-    return { items: await present(principal, page.rows, db, defs), nextCursor: page.nextCursor };
+    // presentCompany writes every field of the contract itself: no response parse (decision 0024).
+    return serialized({ items: await present(principal, page.rows, db, defs), nextCursor: page.nextCursor });
   });
 
   route(app, auth, ep.get, async ({ principal, params }) => {

@@ -1,3 +1,4 @@
+import { contactSchema } from "@rapport/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, createTestWorkspace, snapshotCounts, startTestApi, type TestApi, type TestWorkspace } from "../../test/harness.js";
 
@@ -187,6 +188,65 @@ describe("lists", () => {
     expect(originals).toHaveLength(60);
     expect(new Set(seen).size).toBe(seen.length);
     expect(originals).toEqual([...originals].sort());
+  });
+
+  it("lists each person exactly as the contract and the single read show them (list responses skip the zod parse)", async () => {
+    const t = await createTestWorkspace(api);
+    const u = t.users.admin;
+    const field = async (key: string) => {
+      const res = await as(api, u, {
+        method: "POST",
+        url: "/api/v1/custom-fields",
+        payload: { objectType: "contact", key, label: key, type: "text" },
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json().id as string;
+    };
+    await field("kept");
+    const dropped = await field("dropped");
+    const company = await as(api, u, { method: "POST", url: "/api/v1/companies", payload: { name: "Acme" } });
+    expect(company.statusCode).toBe(201);
+    const full = await create(t, {
+      firstName: "Zoë",
+      lastName: 'Quote "Ü" \\ Line\nBreak',
+      title: "CTO",
+      emails: ["zoe@example.com", "z@example.org"],
+      phones: ["+4930123456"],
+      addresses: [{ label: "Office", street: "Main St 1", city: "Berlin", country: "de" }],
+      social: { linkedin: "zoe" },
+      tags: ["vip", "beta"],
+      notes: "notes\twith tab",
+      custom: { kept: "shown", dropped: "hidden" },
+      companies: [{ companyId: company.json().id, role: "Buyer", isPrimary: true }],
+    });
+    const trashed = await create(t, { lastName: "Trashed" });
+    expect((await as(api, u, { method: "DELETE", url: `/api/v1/contacts/${trashed.id}` })).statusCode).toBe(204);
+    // A deleted definition's stored values are not shown, on the list as on the single read.
+    expect((await as(api, u, { method: "DELETE", url: `/api/v1/custom-fields/${dropped}` })).statusCode).toBe(204);
+
+    for (const url of ["/api/v1/contacts?limit=1&sort=name", "/api/v1/contacts?trash=true"]) {
+      const res = await as(api, u, { method: "GET", url });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+      const page = res.json();
+      expect(page.items).toHaveLength(1);
+      expect(page).toEqual({ items: page.items, nextCursor: null });
+      for (const item of page.items) {
+        // Nothing beyond the contract (parse strips unknown keys) and nothing the contract rejects.
+        expect(contactSchema.parse(item)).toEqual(item);
+        const one = await as(api, u, { method: "GET", url: `/api/v1/contacts/${item.id}` });
+        expect(item).toEqual(one.json());
+      }
+    }
+    const [listed] = (await as(api, u, { method: "GET", url: "/api/v1/contacts?limit=1&sort=name" })).json().items;
+    expect(listed).toMatchObject({
+      id: full.id,
+      lastName: 'Quote "Ü" \\ Line\nBreak',
+      custom: { kept: "shown" },
+      companies: [{ companyId: company.json().id, name: "Acme", role: "Buyer", isPrimary: true }],
+      addresses: [{ label: "Office", street: "Main St 1", city: "Berlin", country: "DE" }],
+    });
+    expect(listed.custom).not.toHaveProperty("dropped");
   });
 
   it("filters and sorts by a custom field", async () => {

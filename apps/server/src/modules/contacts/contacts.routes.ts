@@ -6,8 +6,9 @@ import { type Principal, requirePermission } from "../../platform/auth/principal
 import { parseFilters, parseSort, runList } from "../../platform/db/list-query/index.js";
 import type { DB } from "../../platform/db/schema.js";
 import { runCommand } from "../../platform/http/command.js";
+import { serialized } from "../../platform/http/json-text.js";
 import { notFound } from "../../platform/http/problem.js";
-import { route } from "../../platform/http/route.js";
+import { route, routeFoldingCredentialCheck } from "../../platform/http/route.js";
 import { type CustomFieldDefinitions, type CustomFieldRow, customFieldsRepository } from "../custom-fields/index.js";
 import { recordVisibility } from "../iam/index.js";
 import { bulkRecords, type RecordExtensions, type RecordKind, registerRecordTrashRoutes } from "../records/index.js";
@@ -51,7 +52,8 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
     return { items: presentFields(contactFields(await deps.definitions.list(principal.workspaceId, "contact"))) };
   });
 
-  route(app, auth, ep.list, async ({ principal, query }) => {
+  // One statement reads the page: a remembered API key is re-verified in it (decision 0024).
+  routeFoldingCredentialCheck(app, auth, ep.list, async ({ principal, query, credentialCheck }) => {
     requirePermission(principal, "records.read");
     const defs = await deps.definitions.list(principal.workspaceId, "contact");
     const fields = contactFields(defs);
@@ -77,9 +79,11 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
       sort,
       cursor: query.cursor,
       limit: query.limit,
+      credentialCheck,
       pageColumns: [contactsRepository.companyLinksColumn()],
     });
-    return { items: await present(principal, page.rows, db, defs), nextCursor: page.nextCursor };
+    // presentContact writes every field of the contract itself: no response parse (decision 0024).
+    return serialized({ items: await present(principal, page.rows, db, defs), nextCursor: page.nextCursor });
   });
 
   route(app, auth, ep.get, async ({ principal, params }) => {

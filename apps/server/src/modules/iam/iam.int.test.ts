@@ -302,6 +302,38 @@ describe("users, teams and API keys", () => {
   });
 });
 
+describe("API keys remembered by lists (decision 0024)", () => {
+  it("re-verifies a remembered key inside the list's own statement: revoked elsewhere, the very next request is 401", async () => {
+    const t = await createTestWorkspace(api);
+    const created = await as(api, t.users.admin, { method: "POST", url: "/api/v1/api-keys", payload: { name: "Sync", role: "member" } });
+    expect(created.statusCode).toBe(201);
+    const headers = { authorization: `Bearer ${created.json().secret}` };
+    const get = (url: string) => api.app.inject({ method: "GET", url, headers });
+    const mine = await as(api, t.users.admin, { method: "POST", url: "/api/v1/contacts", payload: { lastName: "Unowned", ownerId: null } });
+    expect(mine.statusCode).toBe(201);
+    // The first request looks the key up and remembers it; the next ones fold the check.
+    for (let i = 0; i < 3; i++) {
+      const list = await get("/api/v1/contacts");
+      expect(list.statusCode).toBe(200);
+      expect(list.json().items.map((c: { id: string }) => c.id)).toEqual([mine.json().id]);
+      expect((await get("/api/v1/companies")).statusCode).toBe(200);
+    }
+    // A forged secret for the same key id is not taken from memory.
+    const forged = created.json().secret.replace(/.$/, (ch: string) => (ch === "A" ? "B" : "A"));
+    expect(
+      (await api.app.inject({ method: "GET", url: "/api/v1/contacts", headers: { authorization: `Bearer ${forged}` } })).statusCode,
+    ).toBe(401);
+    // Revoked by another server copy or the CLI: no notice reaches this copy, only the row changes.
+    await api.database.pool.query("UPDATE api_keys SET revoked_at = now() WHERE id = $1", [created.json().apiKey.id]);
+    for (const url of ["/api/v1/contacts", "/api/v1/contacts?trash=true", "/api/v1/companies", "/api/v1/contacts", "/api/v1/me"]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(401);
+      expect(res.json().code ?? res.json().type, url).toBeDefined();
+      expect(res.body, url).not.toContain("Unowned");
+    }
+  });
+});
+
 describe("idempotency", () => {
   it("replays the first response for a repeated Idempotency-Key and creates once", async () => {
     const t = await createTestWorkspace(api);

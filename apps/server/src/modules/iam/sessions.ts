@@ -2,6 +2,7 @@ import type { FastifyRequest } from "fastify";
 import { type Kysely, sql, type Transaction } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import type { Authenticator } from "../../platform/auth/authenticator.js";
+import { CredentialCheck } from "../../platform/auth/credential-check.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import { formatSessionToken, hashSecret, newSecret, parseApiKey, parseSessionToken, sameHash } from "../../platform/auth/tokens.js";
 import type { DB } from "../../platform/db/schema.js";
@@ -56,7 +57,16 @@ export async function revokeUserSessions(tx: Transaction<DB>, workspaceId: strin
   await q.execute();
 }
 
+/**
+ * API keys this copy verified in the last TOUCH_AFTER_MS, by workspace and key id (the
+ * secret's hash, never the secret). Only routes that re-verify the key inside their own
+ * statement use it (decision 0024); every other route still looks the key up.
+ */
+type RememberedKey = { principal: Principal; secretHash: Buffer; verifiedAt: number };
+const MAX_REMEMBERED_KEYS = 10_000;
+
 export function createAuthenticator(db: Kysely<DB>): Authenticator {
+  const remembered = new Map<string, RememberedKey>();
   return {
     async fromSessionToken(token) {
       const parsed = parseSessionToken(token);
@@ -103,7 +113,24 @@ export function createAuthenticator(db: Kysely<DB>): Authenticator {
           .where("id", "=", key.id)
           .execute();
       }
-      return principal(key.workspace_id, "api_key", key.id, null, key.role, [], null);
+      const p = Object.freeze(principal(key.workspace_id, "api_key", key.id, null, key.role, [], null));
+      if (remembered.size >= MAX_REMEMBERED_KEYS) remembered.clear();
+      remembered.set(`${key.workspace_id}:${key.id}`, { principal: p, secretHash: key.secret_hash, verifiedAt: Date.now() });
+      return p;
+    },
+
+    rememberedApiKey(token) {
+      const parsed = parseApiKey(token);
+      if (!parsed) return undefined;
+      const id = `${parsed.workspaceId}:${parsed.keyId}`;
+      const entry = remembered.get(id);
+      // Past the touch interval the full lookup runs again (and records last_used_at).
+      if (!entry || Date.now() - entry.verifiedAt > TOUCH_AFTER_MS) return undefined;
+      if (!sameHash(entry.secretHash, hashSecret(parsed.secret))) return undefined;
+      const stillValid = sql<boolean>`EXISTS (SELECT 1 FROM api_keys k
+         WHERE k.workspace_id = ${parsed.workspaceId}::uuid AND k.id = ${parsed.keyId}::uuid
+           AND k.revoked_at IS NULL AND k.secret_hash = ${entry.secretHash})`;
+      return { principal: entry.principal, check: new CredentialCheck(stillValid, () => remembered.delete(id)) };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { ProblemError, unauthorized } from "../http/problem.js";
+import type { CredentialCheck } from "./credential-check.js";
 import type { Principal } from "./principal.js";
 
 /**
@@ -9,10 +10,24 @@ import type { Principal } from "./principal.js";
 export interface Authenticator {
   fromSessionToken(token: string, req: FastifyRequest): Promise<Principal | undefined>;
   fromApiKey(token: string): Promise<Principal | undefined>;
+  /**
+   * An API key this copy verified recently, without a database round trip, together with
+   * the check the request's own statement must evaluate (undefined: look it up).
+   */
+  rememberedApiKey(token: string): { principal: Principal; check: CredentialCheck } | undefined;
 }
 
 export const SESSION_COOKIE = "rapport_session";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * For routes whose one statement evaluates a `CredentialCheck`: a remembered API key without
+ * a lookup, else undefined (the caller then authenticates in full).
+ */
+export function rememberedCredential(auth: Authenticator, req: FastifyRequest) {
+  const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
+  return m?.[1] ? auth.rememberedApiKey(m[1]) : undefined;
+}
 
 export async function authenticate(auth: Authenticator, req: FastifyRequest): Promise<Principal> {
   const header = req.headers.authorization;

@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { CredentialCheck } from "../../auth/credential-check.js";
 import type { DB } from "../schema.js";
 import { filterCondition, keysetCondition, orderBy, sortValueColumns } from "./build.js";
 import { decodeCursor, encodeCursor, type Filter, type SortKey } from "./parse.js";
@@ -19,6 +20,11 @@ export type ListSpec = {
    * alias: a record's links, read in the page's round trip instead of one more query.
    */
   pageColumns?: RawBuilder<unknown>[];
+  /**
+   * The caller's remembered credential, re-verified in this statement's snapshot: the page
+   * is read only if it still holds, and a failed check throws 401 (decision 0024).
+   */
+  credentialCheck?: CredentialCheck;
 };
 
 /**
@@ -46,7 +52,9 @@ export async function runList<Row>(db: Kysely<DB>, spec: ListSpec): Promise<{ ro
   const query = spec.pageColumns?.length
     ? sql`SELECT ${alias}.*, ${sql.join(spec.pageColumns)} FROM (${page}) AS ${alias} ORDER BY ${orderBy(spec.sort, idExpr)}`
     : page;
-  const result = await sql<Row & Record<string, string | null>>`${query}`.execute(db);
+  const result = spec.credentialCheck
+    ? await checkedPage<Row>(db, query, spec.credentialCheck, orderBy(spec.sort, idExpr), alias)
+    : await sql<Row & Record<string, string | null>>`${query}`.execute(db);
   const rows = result.rows.slice(0, spec.limit);
   const last = rows[rows.length - 1];
   const nextCursor =
@@ -57,6 +65,26 @@ export async function runList<Row>(db: Kysely<DB>, spec: ListSpec): Promise<{ ro
         )
       : null;
   return { rows, nextCursor };
+}
+
+/**
+ * The page joined to the credential check: one row `(false, nulls)` when the check fails,
+ * `(true, nulls)` for an empty page, else the page's rows, in order, each with `true`.
+ */
+async function checkedPage<Row>(
+  db: Kysely<DB>,
+  page: RawBuilder<unknown>,
+  check: CredentialCheck,
+  order: RawBuilder<unknown>,
+  alias: RawBuilder<unknown>,
+) {
+  const result = await sql<Row & Record<string, string | null> & { credential_ok: boolean }>`
+    SELECT credential.ok AS credential_ok, ${alias}.*
+      FROM (SELECT ${check.stillValid} AS ok) AS credential
+      LEFT JOIN LATERAL (${page}) AS ${alias} ON credential.ok
+     ORDER BY ${order}`.execute(db);
+  check.settle(result.rows[0]?.credential_ok === true);
+  return { rows: result.rows.filter((r) => (r as Record<string, unknown>).id !== null) };
 }
 
 /**
