@@ -77,3 +77,21 @@ describe("near spellings", () => {
     expect(await titles(writer, "Marei Zedler")).toEqual(["Maria Zedler"]);
   });
 });
+
+describe("several words", () => {
+  it("finds and ranks the same records whichever word is the rarest and wherever it stands", async () => {
+    // "Orla" becomes a common word, "Quennell" a rare one: the query starts from the rarest
+    // word (decision 0025), which must not change what is found or how it is ranked.
+    for (let i = 0; i < 6; i++) await create({ firstName: "Orla", lastName: `Vantablack${String.fromCharCode(97 + i)}` });
+    await create({ firstName: "Orla", lastName: "Quennell", emails: ["orla.quennell@example.com"] });
+    await create({ firstName: "Orlagh", lastName: "Quennell" });
+    await create({ firstName: "Pia", lastName: "Quennell", emails: ["orla@quennell.example"] });
+    const expected = ["Orla Quennell", "Pia Quennell", "Orlagh Quennell"];
+    expect(await titles(writer, "orla quennell")).toEqual(["Orla Quennell", "Pia Quennell"]);
+    // "orlagh" reaches this copy's vocabulary through the notice (see `eventually`).
+    expect(await eventually(writer, "quennell orla", "Orlagh Quennell")).toEqual(expected);
+    // Only the last word stands for its prefixes too.
+    expect(await titles(writer, "Quennell Orla Quennell")).toEqual(["Orla Quennell", "Pia Quennell"]);
+    expect(await titles(writer, "orla quenell")).toEqual(["Orla Quennell", "Pia Quennell"]);
+  });
+});
