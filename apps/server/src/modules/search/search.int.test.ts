@@ -95,3 +95,38 @@ describe("several words", () => {
     expect(await titles(writer, "orla quenell")).toEqual(["Orla Quennell", "Pia Quennell"]);
   });
 });
+
+describe("hits", () => {
+  it("show a person's title and primary company, and highlight the match across accents", async () => {
+    const post = async (url: string, payload: Record<string, unknown>) => {
+      const res = await as(writer, t.users.admin, { method: "POST", url, payload });
+      if (res.statusCode !== 201) throw new Error(`create failed ${res.statusCode}: ${res.body}`);
+      return res.json() as { id: string };
+    };
+    const other = await post("/api/v1/companies", { name: "Aardvark Holdings" });
+    const primary = await post("/api/v1/companies", { name: "Zephyr Works" });
+    await create({
+      firstName: "Zoë",
+      lastName: "Ångelstam",
+      title: "Buyer",
+      companies: [{ companyId: other.id }, { companyId: primary.id, isPrimary: true }],
+    });
+    const res = await as(writer, t.users.admin, { method: "GET", url: "/api/v1/search?q=zoe%20angelstam&types=contact" });
+    expect(res.json().items).toMatchObject([
+      {
+        title: "Zoë Ångelstam",
+        subtitle: "Buyer · Zephyr Works",
+        highlights: [
+          {
+            field: "name",
+            value: "Zoë Ångelstam",
+            ranges: [
+              [0, 3],
+              [4, 13],
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+});
