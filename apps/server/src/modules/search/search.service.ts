@@ -221,11 +221,15 @@ export class SearchService {
     const parts = [
       sql`(SELECT entity_type, entity_id, 0 AS tier FROM search_tokens
             WHERE workspace_id = ${ws} AND entity_type = ANY(${types}) AND token = ANY(${prefixes}::text[]) LIMIT ${sql.lit(k)})`,
-      ...prefixes.map(
-        (p) => sql`(SELECT entity_type, entity_id, 1 AS tier FROM search_tokens
-                     WHERE workspace_id = ${ws} AND entity_type = ANY(${types}) AND token LIKE ${`${escapeLike(p)}%`}
-                     LIMIT ${sql.lit(k)})`,
-      ),
+      ...prefixes.map((p) => {
+        // A range rather than LIKE: the same index range scan, but PostgreSQL can keep one
+        // plan for it instead of planning `LIKE $1` on every call (decision 0025).
+        const end = prefixEnd(p);
+        const range = end === undefined ? sql`token LIKE ${`${escapeLike(p)}%`}` : sql`token >= ${p} AND token < ${end}`;
+        return sql`(SELECT entity_type, entity_id, 1 AS tier FROM search_tokens
+                     WHERE workspace_id = ${ws} AND entity_type = ANY(${types}) AND ${range}
+                     LIMIT ${sql.lit(k)})`;
+      }),
     ];
     const res = await sql<{ entity_type: SearchEntity; entity_id: string }>`
       SELECT entity_type, entity_id FROM (${sql.join(parts, sql` UNION ALL `)}) t
@@ -236,6 +240,20 @@ export class SearchService {
 
 /** The tokens whose postings stand for a query word: itself, its near spellings, its prefixes. */
 const tokensOf = (m: WordMatch) => [...new Set([m.word, ...m.fuzzy, ...m.prefixes])];
+
+/**
+ * The smallest string above every string starting with `prefix`, in the byte order of the
+ * token column (`COLLATE "C"` on UTF-8, i.e. code point order): the prefix with its last code
+ * point incremented. Undefined when there is none (the last code point is the largest).
+ */
+export function prefixEnd(prefix: string): string | undefined {
+  const points = [...prefix];
+  const last = points.pop()?.codePointAt(0);
+  if (last === undefined || last >= 0x10ffff) return undefined;
+  // Surrogate code points are not characters: the next one after U+D7FF is U+E000.
+  const next = last + 1 === 0xd800 ? 0xe000 : last + 1;
+  return points.join("") + String.fromCodePoint(next);
+}
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
