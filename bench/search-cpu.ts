@@ -39,7 +39,8 @@ function cpuMs(pids: number[]): number {
   return ticks * TICK_MS;
 }
 
-const swap = (s: string) => (s.length > 3 ? s.slice(0, 1) + s.slice(2, 3) + s.slice(1, 2) + s.slice(3) : s);
+/** The last two letters swapped, as bench/customers.bench.ts misspells names. */
+const swap = (s: string) => (s.length < 4 ? s : `${s.slice(0, -2)}${s.at(-1)}${s.at(-2)}`);
 
 async function queries(): Promise<Record<string, string[]>> {
   const secrets = JSON.parse(fs.readFileSync(path.join(DATA_DIR, "secrets.json"), "utf8")) as { superuserPassword: string };
