@@ -43,6 +43,28 @@ export const contactsRepository = {
           .where(visibleCondition(v))
           .execute(),
 
+  /**
+   * What search shows of the visible contacts among `ids`, with the first company's name
+   * (primary first, as `companyLinks` orders them): one statement per search.
+   */
+  searchRows: (q: Q, ws: string, ids: string[], v: RecordVisibility) =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : q
+          .selectFrom("contacts as c")
+          .select(["c.id", "c.name", "c.title", "c.emails", "c.phones", "c.tags"])
+          .select(
+            sql<string | null>`(SELECT co.name FROM contact_companies l
+                                  JOIN companies co ON co.workspace_id = l.workspace_id AND co.id = l.company_id
+                                 WHERE l.workspace_id = c.workspace_id AND l.contact_id = c.id AND co.deleted_at IS NULL
+                                 ORDER BY l.is_primary DESC, co.name_key LIMIT 1)`.as("company_name"),
+          )
+          .where("c.workspace_id", "=", ws)
+          .where("c.id", "=", anyUuid(ids))
+          .where("c.deleted_at", "is", null)
+          .where(visibleCondition(v))
+          .execute(),
+
   /** Visible ids among `ids` (bulk actions touch only what the caller could open). */
   visibleIds: async (q: Q, ws: string, ids: string[], v: RecordVisibility, deleted: boolean) => {
     const rows = await q

@@ -25,14 +25,9 @@ export function contactTokens(
 /** Resolves search hits to the contacts the caller may see. */
 export function contactSearchResolver(db: Kysely<DB>) {
   return async (principal: Principal, ids: string[]): Promise<ResolvedRecord[]> => {
-    const rows = await contactsRepository.byIds(db, principal.workspaceId, ids, await recordVisibility(db, principal));
-    const links = await contactsRepository.companyLinks(
-      db,
-      principal.workspaceId,
-      rows.map((r) => r.id),
-    );
+    const rows = await contactsRepository.searchRows(db, principal.workspaceId, ids, await recordVisibility(db, principal));
     return rows.map((c) => {
-      const company = links.get(c.id)?.[0]?.name ?? null;
+      const company = c.company_name;
       return {
         id: c.id,
         title: c.name,

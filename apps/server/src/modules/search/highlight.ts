@@ -1,4 +1,4 @@
-import { foldChar } from "./tokenize.js";
+import { foldChar, isAscii } from "./tokenize.js";
 
 /**
  * Ranges [start, end) in `value` (original characters) where a word starts with one of
@@ -6,17 +6,7 @@ import { foldChar } from "./tokenize.js";
  */
 export function highlightRanges(value: string, terms: string[]): [number, number][] {
   // Folded text with, for each folded character, the index of its original character.
-  const chars = [...value];
-  let folded = "";
-  const origin: number[] = [];
-  let offset = 0;
-  for (const ch of chars) {
-    const f = foldChar(ch);
-    for (let i = 0; i < f.length; i++) origin.push(offset);
-    folded += f;
-    offset += ch.length;
-  }
-  origin.push(offset);
+  const { folded, origin } = foldWithOrigin(value);
   const ranges: [number, number][] = [];
   for (const term of terms) {
     if (!term) continue;
@@ -37,6 +27,25 @@ export function highlightRanges(value: string, terms: string[]): [number, number
     }
   }
   return mergeRanges(ranges);
+}
+
+function foldWithOrigin(value: string): { folded: string; origin: number[] } {
+  const origin: number[] = [];
+  if (isAscii(value)) {
+    // ASCII folds character for character (the common case, no per-character folding).
+    for (let i = 0; i <= value.length; i++) origin.push(i);
+    return { folded: value.toLowerCase(), origin };
+  }
+  let folded = "";
+  let offset = 0;
+  for (const ch of value) {
+    const f = foldChar(ch);
+    for (let i = 0; i < f.length; i++) origin.push(offset);
+    folded += f;
+    offset += ch.length;
+  }
+  origin.push(offset);
+  return { folded, origin };
 }
 
 function mergeRanges(ranges: [number, number][]): [number, number][] {

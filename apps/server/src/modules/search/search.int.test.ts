@@ -77,3 +77,56 @@ describe("near spellings", () => {
     expect(await titles(writer, "Marei Zedler")).toEqual(["Maria Zedler"]);
   });
 });
+
+describe("several words", () => {
+  it("finds and ranks the same records whichever word is the rarest and wherever it stands", async () => {
+    // "Orla" becomes a common word, "Quennell" a rare one: the query starts from the rarest
+    // word (decision 0025), which must not change what is found or how it is ranked.
+    for (let i = 0; i < 6; i++) await create({ firstName: "Orla", lastName: `Vantablack${String.fromCharCode(97 + i)}` });
+    await create({ firstName: "Orla", lastName: "Quennell", emails: ["orla.quennell@example.com"] });
+    await create({ firstName: "Orlagh", lastName: "Quennell" });
+    await create({ firstName: "Pia", lastName: "Quennell", emails: ["orla@quennell.example"] });
+    const expected = ["Orla Quennell", "Pia Quennell", "Orlagh Quennell"];
+    expect(await titles(writer, "orla quennell")).toEqual(["Orla Quennell", "Pia Quennell"]);
+    // "orlagh" reaches this copy's vocabulary through the notice (see `eventually`).
+    expect(await eventually(writer, "quennell orla", "Orlagh Quennell")).toEqual(expected);
+    // Only the last word stands for its prefixes too.
+    expect(await titles(writer, "Quennell Orla Quennell")).toEqual(["Orla Quennell", "Pia Quennell"]);
+    expect(await titles(writer, "orla quenell")).toEqual(["Orla Quennell", "Pia Quennell"]);
+  });
+});
+
+describe("hits", () => {
+  it("show a person's title and primary company, and highlight the match across accents", async () => {
+    const post = async (url: string, payload: Record<string, unknown>) => {
+      const res = await as(writer, t.users.admin, { method: "POST", url, payload });
+      if (res.statusCode !== 201) throw new Error(`create failed ${res.statusCode}: ${res.body}`);
+      return res.json() as { id: string };
+    };
+    const other = await post("/api/v1/companies", { name: "Aardvark Holdings" });
+    const primary = await post("/api/v1/companies", { name: "Zephyr Works" });
+    await create({
+      firstName: "Zoë",
+      lastName: "Ångelstam",
+      title: "Buyer",
+      companies: [{ companyId: other.id }, { companyId: primary.id, isPrimary: true }],
+    });
+    const res = await as(writer, t.users.admin, { method: "GET", url: "/api/v1/search?q=zoe%20angelstam&types=contact" });
+    expect(res.json().items).toMatchObject([
+      {
+        title: "Zoë Ångelstam",
+        subtitle: "Buyer · Zephyr Works",
+        highlights: [
+          {
+            field: "name",
+            value: "Zoë Ångelstam",
+            ranges: [
+              [0, 3],
+              [4, 13],
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+});

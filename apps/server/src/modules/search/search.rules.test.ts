@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { highlightRanges } from "./highlight.js";
+import { prefixEnd } from "./search.service.js";
 import { emailTokens, fold, phoneTokens, uniqueTokens, words } from "./tokenize.js";
 
 describe("folding", () => {
@@ -46,5 +47,17 @@ describe("highlightRanges", () => {
       [0, 4],
       [5, 9],
     ]);
+  });
+});
+
+describe("prefix ranges", () => {
+  it("end just above every string with the prefix, in code point order", () => {
+    expect(prefixEnd("acme.ex")).toBe("acme.ey");
+    expect(prefixEnd("15551")).toBe("15552");
+    expect(prefixEnd("zoë")).toBe("zoì");
+    expect(prefixEnd("a\u{d7ff}")).toBe("a\u{e000}");
+    expect(prefixEnd("a\u{10ffff}")).toBeUndefined();
+    for (const s of ["acme.ex", "acme.example", "acme.exz\u{10fffe}"]) expect(s < (prefixEnd("acme.ex") as string)).toBe(true);
+    expect("acme.ey" < (prefixEnd("acme.ex") as string)).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js"
 import type { Principal } from "../../platform/auth/principal.js";
 import type { DB } from "../../platform/db/schema.js";
 import { highlightRanges } from "./highlight.js";
+import { PostingCounts } from "./posting-counts.js";
 import type { SearchEntity } from "./search-index.js";
 import { fold, words } from "./tokenize.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -45,6 +46,8 @@ type WordMatch = { word: string; exact: boolean; prefixes: string[]; fuzzy: stri
  */
 export class SearchService {
   private readonly resolvers = new Map<SearchEntity, SearchResolver>();
+  /** Per workspace (at most 1,000, oldest dropped): postings per token, to order the words of a query. */
+  private readonly counts = new Map<string, PostingCounts>();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -81,12 +84,12 @@ export class SearchService {
       if (qwords.length === 0) return [];
       const vocabulary = await this.vocabulary.get(ws);
       matches = qwords.map((w, i) => this.matchWord(vocabulary, w, i === qwords.length - 1));
-      candidates = await this.wordPostings(ws, entityTypes, matches, k);
+      candidates = await this.wordPostings(ws, entityTypes, await this.rarestFirst(ws, matches), k);
       if (candidates.length === 0 && matches.some((m) => m.wider.length > 0)) {
         // Every near spelling of every word costs its postings; the further ones are only
         // read when the closest ones found nothing (decision 0019).
         matches = matches.map((m) => ({ ...m, fuzzy: [...m.fuzzy, ...m.wider], wider: [] }));
-        candidates = await this.wordPostings(ws, entityTypes, matches, k);
+        candidates = await this.wordPostings(ws, entityTypes, await this.rarestFirst(ws, matches), k);
       }
       terms = matches.flatMap((m) => [m.word, ...m.fuzzy]);
     }
@@ -129,11 +132,37 @@ export class SearchService {
   }
 
   /**
+   * The words of a query, the one with the fewest postings (all its spellings together)
+   * first. Tokens not counted recently are counted in one statement; a single word needs no
+   * order.
+   */
+  private async rarestFirst(ws: string, matches: WordMatch[]): Promise<WordMatch[]> {
+    if (matches.length < 2) return matches;
+    let counts = this.counts.get(ws);
+    if (!counts) {
+      if (this.counts.size >= 1_000) this.counts.delete(this.counts.keys().next().value as string);
+      counts = new PostingCounts();
+      this.counts.set(ws, counts);
+    }
+    const now = Date.now();
+    const missing = counts.missing(matches.flatMap(tokensOf), now);
+    if (missing.length > 0) {
+      // Capped: beyond 100,000 postings a word is common enough to go last whatever its count.
+      const rows = await sql<{ token: string; n: number }>`
+        SELECT t.token, (SELECT count(*) FROM (SELECT 1 FROM search_tokens s
+                                                 WHERE s.workspace_id = ${ws} AND s.token = t.token LIMIT 100000) x)::int AS n
+          FROM unnest(${missing}::text[]) AS t(token)`.execute(this.db);
+      for (const r of rows.rows) counts.set(r.token, r.n, now);
+    }
+    const cost = new Map(matches.map((m) => [m, (counts as PostingCounts).total(tokensOf(m))]));
+    return [...matches].sort((a, b) => (cost.get(a) as number) - (cost.get(b) as number));
+  }
+
+  /**
    * Records having every word, best first. One word: tiers read in order, each stopping
    * after `k` postings (exact name word, exact word anywhere, prefixes, near spellings).
-   * Several words: every posting of the words, scored per word like `score` below and
-   * summed, keeping the records that have all of them (this replaced an INTERSECT, which
-   * read the same postings but could not rank them).
+   * Several words (rarest first, see `rarestFirst`): the postings of each word, scored per
+   * word like `score` below and summed over the records that have all of them.
    */
   private async wordPostings(ws: string, entityTypes: SearchEntity[], matches: WordMatch[], k: number) {
     const types = sql`${entityTypes}::char(1)[]`;
@@ -153,22 +182,35 @@ export class SearchService {
          GROUP BY entity_type, entity_id ORDER BY min(tier), entity_id LIMIT ${sql.lit(k)}`.execute(this.db);
       return ranked.rows;
     }
-    const words = matches.map(
-      (m, i) => sql`(${sql.lit(i)}, ${m.word}::text, ${m.prefixes}::text[], ${[...new Set([m.word, ...m.fuzzy, ...m.prefixes])]}::text[])`,
+    // Word by word, each restricted to the records that had every word before it (a hash
+    // semi-join on the previous word's records): every posting is read once and only the
+    // records having all the words are grouped and scored (decision 0025). The former single
+    // aggregation over every posting of every word cost ~4× the PostgreSQL CPU.
+    const perWord = matches.map((m, i) => {
+      const tokens = tokensOf(m);
+      const scope =
+        i === 0
+          ? sql`s.entity_type = ANY(${types})`
+          : sql`(s.entity_type, s.entity_id) IN (SELECT entity_type, entity_id FROM ${sql.ref(`w${i - 1}`)})`;
+      return sql`${sql.ref(`w${i}`)} AS MATERIALIZED (
+        SELECT s.entity_type, s.entity_id,
+               max(CASE WHEN s.token = ${m.word}::text THEN (CASE WHEN s.field = 'n' THEN 100 ELSE 90 END)
+                        WHEN s.token = ANY(${m.prefixes}::text[]) THEN 75 ELSE 50 END) AS score
+          FROM search_tokens s
+         WHERE s.workspace_id = ${ws} AND s.token = ANY(${tokens}::text[]) AND ${scope}
+         GROUP BY s.entity_type, s.entity_id)`;
+    });
+    const last = matches.length - 1;
+    const joins = matches.slice(0, last).map((_, i) => sql`JOIN ${sql.ref(`w${i}`)} USING (entity_type, entity_id)`);
+    const total = sql.join(
+      matches.map((_, i) => sql`${sql.ref(`w${i}`)}.score`),
+      sql` + `,
     );
     const ranked = await sql<{ entity_type: SearchEntity; entity_id: string }>`
-      SELECT entity_type, entity_id FROM (
-        SELECT s.entity_type, s.entity_id, w.i,
-               max(CASE WHEN s.token = w.word THEN (CASE WHEN s.field = 'n' THEN 100 ELSE 90 END)
-                        WHEN s.token = ANY(w.prefixes) THEN 75 ELSE 50 END) AS score
-          FROM (VALUES ${sql.join(words)}) AS w(i, word, prefixes, tokens)
-          JOIN search_tokens s ON s.workspace_id = ${ws} AND s.entity_type = ANY(${types}) AND s.token = ANY(w.tokens)
-         GROUP BY s.entity_type, s.entity_id, w.i
-      ) per_word
-      GROUP BY entity_type, entity_id
-      HAVING count(*) = ${sql.lit(matches.length)}
-      ORDER BY sum(score) DESC, entity_id
-      LIMIT ${sql.lit(k)}`.execute(this.db);
+      WITH ${sql.join(perWord)}
+      SELECT entity_type, entity_id FROM ${sql.ref(`w${last}`)} ${sql.join(joins, sql` `)}
+       ORDER BY ${total} DESC, entity_id
+       LIMIT ${sql.lit(k)}`.execute(this.db);
     return ranked.rows;
   }
 
@@ -179,17 +221,38 @@ export class SearchService {
     const parts = [
       sql`(SELECT entity_type, entity_id, 0 AS tier FROM search_tokens
             WHERE workspace_id = ${ws} AND entity_type = ANY(${types}) AND token = ANY(${prefixes}::text[]) LIMIT ${sql.lit(k)})`,
-      ...prefixes.map(
-        (p) => sql`(SELECT entity_type, entity_id, 1 AS tier FROM search_tokens
-                     WHERE workspace_id = ${ws} AND entity_type = ANY(${types}) AND token LIKE ${`${escapeLike(p)}%`}
-                     LIMIT ${sql.lit(k)})`,
-      ),
+      ...prefixes.map((p) => {
+        // A range rather than LIKE: the same index range scan, but PostgreSQL can keep one
+        // plan for it instead of planning `LIKE $1` on every call (decision 0025).
+        const end = prefixEnd(p);
+        const range = end === undefined ? sql`token LIKE ${`${escapeLike(p)}%`}` : sql`token >= ${p} AND token < ${end}`;
+        return sql`(SELECT entity_type, entity_id, 1 AS tier FROM search_tokens
+                     WHERE workspace_id = ${ws} AND entity_type = ANY(${types}) AND ${range}
+                     LIMIT ${sql.lit(k)})`;
+      }),
     ];
     const res = await sql<{ entity_type: SearchEntity; entity_id: string }>`
       SELECT entity_type, entity_id FROM (${sql.join(parts, sql` UNION ALL `)}) t
        GROUP BY entity_type, entity_id ORDER BY min(tier), entity_id LIMIT ${sql.lit(k)}`.execute(this.db);
     return res.rows;
   }
+}
+
+/** The tokens whose postings stand for a query word: itself, its near spellings, its prefixes. */
+const tokensOf = (m: WordMatch) => [...new Set([m.word, ...m.fuzzy, ...m.prefixes])];
+
+/**
+ * The smallest string above every string starting with `prefix`, in the byte order of the
+ * token column (`COLLATE "C"` on UTF-8, i.e. code point order): the prefix with its last code
+ * point incremented. Undefined when there is none (the last code point is the largest).
+ */
+export function prefixEnd(prefix: string): string | undefined {
+  const points = [...prefix];
+  const last = points.pop()?.codePointAt(0);
+  if (last === undefined || last >= 0x10ffff) return undefined;
+  // Surrogate code points are not characters: the next one after U+D7FF is U+E000.
+  const next = last + 1 === 0xd800 ? 0xe000 : last + 1;
+  return points.join("") + String.fromCodePoint(next);
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -5,13 +5,22 @@
 const SPECIAL: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i" };
 
 export function foldChar(ch: string): string {
+  // ASCII folds to its lower case: skip the normalisation (most indexed text is ASCII).
+  if (ch.length === 1 && ch.charCodeAt(0) < 128) return ch.toLowerCase();
   const lower = ch.toLowerCase();
   const special = SPECIAL[lower];
   if (special) return special;
   return lower.normalize("NFKD").replace(/\p{M}/gu, "");
 }
 
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
 export function fold(text: string): string {
+  // ASCII folds to its lower case (most indexed text): no per-character folding.
+  if (isAscii(text)) return text.toLowerCase();
   let out = "";
   for (const ch of text) out += foldChar(ch);
   return out;

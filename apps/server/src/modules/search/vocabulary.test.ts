@@ -65,3 +65,32 @@ describe("spelling distances", () => {
     expect(trigramSimilarity("abc", "xyz")).toBe(0);
   });
 });
+
+describe("near spellings, pre-filtered by letters", () => {
+  it("finds exactly the words a full edit-distance scan finds", () => {
+    const letters = "aeilnorst";
+    const all: string[] = [];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let i = 0; i < 3_000; i++) {
+      const len = 3 + (next() % 6);
+      let w = "";
+      for (let j = 0; j < len; j++) w += letters[next() % letters.length];
+      all.push(w);
+    }
+    const vocabulary = new Vocabulary(all);
+    for (const q of ["stone", "tiles", "rosa", "elnora", "snail", "tsar"]) {
+      const k = q.length <= 4 ? 1 : 2;
+      const brute = [...new Set(all)].filter((t) => t !== q && boundedEditDistance(t, q, k) <= k).sort();
+      expect(
+        vocabulary
+          .near(q, 10_000)
+          .map((n) => n.token)
+          .sort(),
+      ).toEqual(brute);
+    }
+  });
+});

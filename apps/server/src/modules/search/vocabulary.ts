@@ -9,11 +9,13 @@ export class Vocabulary {
   private readonly all: Set<string>;
   /** Words by length: near spellings are only ever within two letters of the query's length. */
   private readonly byLength = new Map<number, string[]>();
+  /** The letter mask (see `letterMask`) of each word of `byLength`, at the same index. */
+  private readonly masksByLength = new Map<number, number[]>();
 
   constructor(tokens: Iterable<string>) {
     this.all = new Set(tokens);
     this.sorted = [...this.all].sort(compare);
-    for (const t of this.sorted) this.lengthBucket(t.length).push(t);
+    for (const t of this.sorted) this.addToLengthBucket(t);
   }
 
   get size(): number {
@@ -30,7 +32,7 @@ export class Vocabulary {
     if (fresh.length === 0) return;
     for (const t of fresh) {
       this.all.add(t);
-      this.lengthBucket(t.length).push(t);
+      this.addToLengthBucket(t);
     }
     this.sorted = [...this.sorted, ...fresh].sort(compare);
   }
@@ -55,9 +57,16 @@ export class Vocabulary {
     if (word.length < 3) return [];
     const k = word.length <= 4 ? 1 : 2;
     const found: { token: string; distance: number; similarity: number }[] = [];
+    const mask = letterMask(word);
     for (let len = word.length - k; len <= word.length + k; len++) {
-      for (const t of this.byLength.get(len) ?? []) {
-        if (t === word) continue;
+      const words = this.byLength.get(len) ?? [];
+      const masks = this.masksByLength.get(len) ?? [];
+      for (let i = 0; i < words.length; i++) {
+        const t = words[i] as string;
+        // Each letter one word has and the other lacks costs at least one edit: most of the
+        // vocabulary is ruled out here, before the edit distance (decision 0025).
+        const m = masks[i] as number;
+        if (bitCount(mask & ~m) > k || bitCount(m & ~mask) > k || t === word) continue;
         const distance = boundedEditDistance(t, word, k);
         if (distance <= k) found.push({ token: t, distance, similarity: trigramSimilarity(t, word) });
       }
@@ -68,14 +77,34 @@ export class Vocabulary {
       .map(({ token, distance }) => ({ token, distance }));
   }
 
-  private lengthBucket(length: number): string[] {
-    let bucket = this.byLength.get(length);
-    if (!bucket) {
-      bucket = [];
-      this.byLength.set(length, bucket);
+  private addToLengthBucket(word: string) {
+    const words = this.byLength.get(word.length);
+    const masks = this.masksByLength.get(word.length);
+    if (words && masks) {
+      words.push(word);
+      masks.push(letterMask(word));
+    } else {
+      this.byLength.set(word.length, [word]);
+      this.masksByLength.set(word.length, [letterMask(word)]);
     }
-    return bucket;
   }
+}
+
+/**
+ * The set of a word's characters as 32 bits (code unit mod 32; letters that share a bit only
+ * make the test weaker, never wrong): a letter of one word whose bit the other lacks is
+ * missing from the other.
+ */
+export function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+function bitCount(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
