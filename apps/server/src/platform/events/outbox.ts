@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import type { Actor } from "../auth/principal.js";
 import type { DB } from "../db/schema.js";
@@ -23,6 +23,16 @@ const announcedByRunner = new WeakMap<Transaction<DB>, { recorded: boolean }>();
 /**
  * Writes a domain event in the caller's transaction: the event exists exactly when the
  * change it describes was committed.
+ */
+export async function recordEvent(tx: Transaction<DB>, actor: Actor, e: DomainEventInput): Promise<string> {
+  const { id, insert } = eventInsert(tx, actor, e);
+  await insert.execute(tx);
+  return id;
+}
+
+/**
+ * The insert of a domain event into the caller's transaction, as a statement or as the body
+ * of a data-modifying CTE (a command that writes everything in one statement).
  *
  * Listeners learn of new events by a NOTIFY on `rapport_events`. A NOTIFY in a transaction
  * makes PostgreSQL hold a database-wide lock from before its COMMIT until the commit is
@@ -30,32 +40,17 @@ const announcedByRunner = new WeakMap<Transaction<DB>, { recorded: boolean }>();
  * whose runner announces after COMMIT, the insert sets `rapport.events_announced` so the
  * table's trigger does not notify (decision 0026); elsewhere the trigger notifies as before.
  */
-export async function recordEvent(tx: Transaction<DB>, actor: Actor, e: DomainEventInput): Promise<string> {
+export function eventInsert(tx: Transaction<DB>, actor: Actor, e: DomainEventInput): { id: string; insert: RawBuilder<unknown> } {
   const id = uuidv7();
   const byRunner = announcedByRunner.get(tx);
-  if (byRunner) {
-    byRunner.recorded = true;
-    await sql`
-      INSERT INTO domain_events (workspace_id, id, type, entity_type, entity_id, actor_type, actor_id, payload)
-      SELECT ${actor.workspaceId}::uuid, ${id}::uuid, ${e.type}, ${e.entityType}, ${e.entityId}::uuid, ${actor.type}, ${actor.id}::uuid,
-             ${JSON.stringify(e.payload)}::jsonb
-       WHERE set_config('rapport.events_announced', 'on', true) = 'on'`.execute(tx);
-    return id;
-  }
-  await tx
-    .insertInto("domain_events")
-    .values({
-      workspace_id: actor.workspaceId,
-      id,
-      type: e.type,
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      actor_type: actor.type,
-      actor_id: actor.id,
-      payload: JSON.stringify(e.payload),
-    })
-    .execute();
-  return id;
+  if (byRunner) byRunner.recorded = true;
+  const announced = byRunner ? sql`set_config('rapport.events_announced', 'on', true) = 'on'` : sql`true`;
+  const insert = sql`
+    INSERT INTO domain_events (workspace_id, id, type, entity_type, entity_id, actor_type, actor_id, payload)
+    SELECT ${actor.workspaceId}::uuid, ${id}::uuid, ${e.type}, ${e.entityType}, ${e.entityId}::uuid, ${actor.type}, ${actor.id}::uuid,
+           ${JSON.stringify(e.payload)}::jsonb
+     WHERE ${announced}`;
+  return { id, insert };
 }
 
 /**
