@@ -40,6 +40,54 @@ describe("people", () => {
     expect(got.json().id).toBe(c.id);
   });
 
+  it("writes the person, its search tokens and its event together; the event carries what was stored", async () => {
+    const c = await create(ws, {
+      firstName: "Zélie",
+      lastName: "Quarrington",
+      title: "Buyer",
+      emails: ["zelie@quarrington.example"],
+      addresses: [{ city: "Lyon", country: "FR" }],
+      social: { linkedin: "zq" },
+      lifecycleStage: "customer",
+      source: "fair",
+      tags: ["Trade"],
+      notes: "met at the fair",
+    });
+    const events = await api.database.pool.query("SELECT type, payload FROM domain_events WHERE entity_id = $1", [c.id]);
+    expect(events.rows).toHaveLength(1);
+    const { id: _i, name: _n, createdAt: _c, updatedAt: _u, deletedAt: _d, lastInteractionAt: _l, companies: _co, ...stored } = c;
+    expect(events.rows[0]).toEqual({
+      type: "contact.created",
+      payload: { after: { ...stored, companyIds: [] }, ownerId: ws.users.admin.id },
+    });
+    const found = await as(api, ws.users.admin, { method: "GET", url: "/api/v1/search?q=quarington" });
+    expect(found.json().items.map((h: { id: string }) => h.id)).toContain(c.id);
+    const listed = await as(api, ws.users.admin, { method: "GET", url: "/api/v1/contacts?q=zelie" });
+    expect(listed.json().items.map((h: { id: string }) => h.id)).toContain(c.id);
+  });
+
+  it("replays a create with the same Idempotency-Key: one person, one event", async () => {
+    const call = () =>
+      as(api, ws.users.admin, {
+        method: "POST",
+        url: "/api/v1/contacts",
+        payload: { lastName: "Onceonly" },
+        headers: { "idempotency-key": `once-${ws.id}` },
+      });
+    const first = await call();
+    const second = await call();
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(second.json()).toEqual(first.json());
+    const rows = await api.database.pool.query(
+      "SELECT count(*)::int AS n FROM contacts WHERE workspace_id = $1 AND last_name = 'Onceonly'",
+      [ws.id],
+    );
+    expect(rows.rows[0].n).toBe(1);
+    const events = await api.database.pool.query("SELECT count(*)::int AS n FROM domain_events WHERE entity_id = $1", [first.json().id]);
+    expect(events.rows[0].n).toBe(1);
+  });
+
   it("works for B2C: a person with no company", async () => {
     const c = await create(ws, { lastName: "Solo" });
     expect(c.companies).toEqual([]);

@@ -10,6 +10,25 @@ type Q = Kysely<DB> | Transaction<DB>;
 export type ContactRow = Selectable<ContactsTable>;
 /** A list page's row, with its company links when the page query read them. */
 export type ContactPageRow = ContactRow & { company_links?: CompanyLinkRow[] };
+/** Every column a new contact is given by its command: nothing its event could miss is left to column defaults. */
+export type NewContactValues = Pick<
+  ContactRow,
+  | "workspace_id"
+  | "id"
+  | "first_name"
+  | "last_name"
+  | "title"
+  | "emails"
+  | "phones"
+  | "addresses"
+  | "social"
+  | "lifecycle_stage"
+  | "source"
+  | "owner_id"
+  | "tags"
+  | "notes"
+  | "custom"
+>;
 export type CompanyLinkRow = { contact_id: string; company_id: string; name: string; role: string | null; is_primary: boolean };
 
 /** SQL condition: the contact (alias `c`) is visible to the caller. */
@@ -18,6 +37,25 @@ export function visibleCondition(v: RecordVisibility): RawBuilder<boolean> {
 }
 
 export const contactsRepository = {
+  /**
+   * Inserts a new contact and runs the command's other writes (bodies of data-modifying
+   * CTEs: its search tokens, its event) in the same statement: one round trip.
+   */
+  insertWith: async (tx: Transaction<DB>, c: NewContactValues, writes: RawBuilder<unknown>[]): Promise<ContactRow> => {
+    const ctes = writes.map((w, i) => sql`, ${sql.raw(`w${i}`)} AS (${w})`);
+    const r = await sql<ContactRow>`
+      WITH c AS (
+        INSERT INTO contacts (workspace_id, id, first_name, last_name, title, emails, phones, addresses, social, lifecycle_stage,
+                              source, owner_id, tags, notes, custom)
+        VALUES (${c.workspace_id}::uuid, ${c.id}::uuid, ${c.first_name}, ${c.last_name}, ${c.title}, ${c.emails}::text[], ${c.phones}::text[],
+                ${JSON.stringify(c.addresses)}::jsonb, ${JSON.stringify(c.social)}::jsonb, ${c.lifecycle_stage}, ${c.source},
+                ${c.owner_id}::uuid, ${c.tags}::text[], ${c.notes}, ${JSON.stringify(c.custom)}::jsonb)
+        RETURNING *
+      )${sql.join(ctes, sql``)}
+      SELECT * FROM c`.execute(tx);
+    return r.rows[0] as ContactRow;
+  },
+
   /** One contact the caller may see (trashed ones too when asked), else undefined. */
   byId: (q: Q, ws: string, id: string, v: RecordVisibility, opts: { includeDeleted?: boolean; forUpdate?: boolean } = {}) => {
     let query = q

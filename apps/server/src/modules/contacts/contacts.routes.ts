@@ -101,7 +101,8 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
   route(app, auth, ep.create, async ({ principal, body, req }) => {
     requirePermission(principal, "records.write");
     const country = await deps.defaultCountry(principal.workspaceId);
-    return runCommand(db, req, async (tx) => createContact(await contactContext(tx, principal, country), body));
+    const defs = await deps.definitions.list(principal.workspaceId, "contact");
+    return runCommand(db, req, async (tx) => createContact(await contactContext(tx, principal, country, defs), body));
   });
 
   route(app, auth, ep.update, async ({ principal, params, body, req }) => {

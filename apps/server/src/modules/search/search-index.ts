@@ -1,4 +1,4 @@
-import { sql, type Transaction } from "kysely";
+import { type RawBuilder, sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.js";
 import { type Token, uniqueTokens } from "./tokenize.js";
 
@@ -14,7 +14,7 @@ export type SearchEntity = EntityCode | "d";
  */
 export async function indexRecord(tx: Transaction<DB>, workspaceId: string, entityType: SearchEntity, entityId: string, tokens: Token[]) {
   const unique = uniqueTokens(tokens);
-  const vocabulary = [...new Set(unique.filter((t) => t.field === "n" && t.token.length >= 2).map((t) => t.token))];
+  const vocabulary = vocabularyOf(unique);
   // One statement (one round trip per write): drop the tokens the record no longer has, add
   // the new ones, grow the vocabulary. The deleted and inserted rows never overlap.
   await sql`
@@ -32,6 +32,36 @@ export async function indexRecord(tx: Transaction<DB>, workspaceId: string, enti
     INSERT INTO search_vocabulary (workspace_id, token)
     SELECT ${workspaceId}::uuid, unnest(${vocabulary}::text[])
     ON CONFLICT DO NOTHING`.execute(tx);
+}
+
+/**
+ * The writes that index a record created in the same statement, as bodies of data-modifying
+ * CTEs for the creating command's one statement: its tokens and its name words for the
+ * vocabulary. A new record has no tokens to drop; otherwise the same rows as `indexRecord`.
+ */
+export function newRecordIndexWrites(
+  workspaceId: string,
+  entityType: SearchEntity,
+  entityId: string,
+  tokens: Token[],
+): { tokens: RawBuilder<unknown>; vocabulary: RawBuilder<unknown> } {
+  const unique = uniqueTokens(tokens);
+  return {
+    tokens: sql`
+      INSERT INTO search_tokens (workspace_id, token, entity_type, entity_id, field)
+      SELECT ${workspaceId}::uuid, t.token, ${entityType}, ${entityId}::uuid, t.field
+        FROM unnest(${unique.map((t) => t.token)}::text[], ${unique.map((t) => t.field)}::char(1)[]) AS t(token, field)
+      ON CONFLICT DO NOTHING`,
+    vocabulary: sql`
+      INSERT INTO search_vocabulary (workspace_id, token)
+      SELECT ${workspaceId}::uuid, unnest(${vocabularyOf(unique)}::text[])
+      ON CONFLICT DO NOTHING`,
+  };
+}
+
+/** The name words that enter the workspace's vocabulary. */
+function vocabularyOf(unique: Token[]): string[] {
+  return [...new Set(unique.filter((t) => t.field === "n" && t.token.length >= 2).map((t) => t.token))];
 }
 
 export async function unindexRecords(tx: Transaction<DB>, workspaceId: string, entityType: SearchEntity, entityIds: string[]) {

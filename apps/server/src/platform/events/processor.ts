@@ -86,8 +86,12 @@ export async function processBatch(db: Kysely<DB>, consumer: EventConsumer): Pro
     .execute();
   return db.transaction().execute(async (tx) => {
     // The row lock makes one worker at a time own the consumer; the others skip it.
+    // The batch commits without waiting for the disk (decision 0026): its effects and the
+    // cursor commit together, so a crash can only lose whole batches, which are then handled
+    // again from the cursor; a later synchronous commit flushes every earlier one.
     const state = await sql<{ last_txid: string; last_seq: number }>`
-      SELECT last_txid::text AS last_txid, last_seq FROM event_consumers WHERE name = ${consumer.name}
+      SELECT last_txid::text AS last_txid, last_seq, set_config('synchronous_commit', 'off', true) AS async
+        FROM event_consumers WHERE name = ${consumer.name}
       FOR UPDATE SKIP LOCKED`.execute(tx);
     const row = state.rows[0];
     if (!row) return 0;

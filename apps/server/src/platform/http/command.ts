@@ -3,6 +3,7 @@ import type { FastifyRequest } from "fastify";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Principal } from "../auth/principal.js";
 import type { DB } from "../db/schema.js";
+import { withAnnouncedEvents } from "../events/outbox.js";
 import { ProblemError } from "./problem.js";
 
 /** Thrown inside the transaction to answer with the response stored for an Idempotency-Key. */
@@ -22,6 +23,7 @@ const KEY = /^[\x21-\x7e]{1,200}$/;
  * and the response are stored in that same transaction: a retry after a lost response gets
  * the first response back and changes nothing; a concurrent duplicate waits on the key's
  * row lock and then replays. Reusing a key for a different request is a 422.
+ * The command's events are announced to listeners after COMMIT (decision 0026).
  */
 export async function runCommand<T>(db: Kysely<DB>, req: FastifyRequest, fn: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
   const principal = req.principal as Principal;
@@ -36,7 +38,8 @@ export async function runCommand<T>(db: Kysely<DB>, req: FastifyRequest, fn: (tx
         .update(`${req.method} ${req.routeOptions.url}\n${JSON.stringify(req.params)}\n${JSON.stringify(req.body ?? null)}`)
         .digest("hex")
     : "";
-  return db.transaction().execute(async (tx) => {
+  const announceFailed = (err: unknown) => req.log.warn({ err }, "could not announce new events; listeners will poll");
+  return withAnnouncedEvents(db, announceFailed, async (tx) => {
     if (key) {
       const claimed = await tx
         .insertInto("idempotency_keys")

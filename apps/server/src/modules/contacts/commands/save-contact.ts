@@ -5,29 +5,34 @@ import type { z } from "zod";
 import type { Actor, Principal } from "../../../platform/auth/principal.js";
 import { actorOf } from "../../../platform/auth/principal.js";
 import type { DB } from "../../../platform/db/schema.js";
-import { diff, recordEvent } from "../../../platform/events/outbox.js";
+import { diff, eventInsert, recordEvent } from "../../../platform/events/outbox.js";
 import { badRequest, forbidden, notFound } from "../../../platform/http/problem.js";
 import { type CustomFieldRow, customFieldsRepository, validateCustomValues } from "../../custom-fields/index.js";
 import { canSeeOwner, type RecordVisibility, recordVisibility } from "../../iam/index.js";
 import { normaliseTags } from "../../records/index.js";
-import { indexRecord } from "../../search/index.js";
+import { indexRecord, newRecordIndexWrites } from "../../search/index.js";
 import { type FieldError, normaliseEmails, normalisePhones } from "../contact-values.rules.js";
 import { contactSnapshot, presentContact } from "../contacts.presenter.js";
-import { type CompanyLinkRow, type ContactRow, contactsRepository } from "../contacts.repository.js";
+import { type ContactRow, contactsRepository, type NewContactValues } from "../contacts.repository.js";
 import { contactTokens } from "../contacts.search.js";
 
 type CreateInput = z.output<typeof createContactBodySchema>;
 type UpdateInput = z.output<typeof updateContactBodySchema>;
 type Context = { tx: Transaction<DB>; actor: Actor; visibility: RecordVisibility; defaultCountry: string; customDefs: CustomFieldRow[] };
 
+/**
+ * `customDefs`: the definitions to validate against when the caller has them (a create takes
+ * this copy's cache, decision 0026); otherwise they are read in the transaction.
+ */
 export async function contactContext(
   tx: Transaction<DB>,
   principal: Principal | { actor: Actor },
   defaultCountry: string,
+  definitions?: CustomFieldRow[],
 ): Promise<Context> {
   const actor = "actor" in principal ? principal.actor : actorOf(principal);
   const visibility = "actor" in principal ? ({ all: true } as const) : await recordVisibility(tx, principal);
-  const customDefs = await customFieldsRepository.list(tx, actor.workspaceId, "contact");
+  const customDefs = definitions ?? (await customFieldsRepository.list(tx, actor.workspaceId, "contact"));
   return { tx, actor, visibility, defaultCountry, customDefs };
 }
 
@@ -80,11 +85,11 @@ async function prepare(ctx: Context, input: UpdateInput, partial: boolean) {
   return { set, custom, links };
 }
 
-/** `knownLinks`: the record's company links when the caller knows them without a query. */
-async function finish(ctx: Context, row: ContactRow, knownLinks?: CompanyLinkRow[]) {
+/** Re-indexes the record and presents it with its company links. */
+async function finish(ctx: Context, row: ContactRow) {
   await indexRecord(ctx.tx, ctx.actor.workspaceId, "p", row.id, contactTokens(row, ctx.customDefs));
-  const links = knownLinks ?? (await contactsRepository.companyLinks(ctx.tx, ctx.actor.workspaceId, [row.id])).get(row.id) ?? [];
-  return presentContact(row, links, new Set(ctx.customDefs.map((d) => d.key)));
+  const links = (await contactsRepository.companyLinks(ctx.tx, ctx.actor.workspaceId, [row.id])).get(row.id) ?? [];
+  return presentContact(row, links, visibleKeys(ctx));
 }
 
 export async function createContact(ctx: Context, input: CreateInput): Promise<Contact> {
@@ -92,14 +97,48 @@ export async function createContact(ctx: Context, input: CreateInput): Promise<C
   const ws = ctx.actor.workspaceId;
   // Records created by a user without an owner belong to that user.
   const ownerId = input.ownerId === undefined && ctx.actor.type === "user" ? ctx.actor.id : (set.owner_id as string | null | undefined);
-  const row = await ctx.tx
-    .insertInto("contacts")
-    .values({ ...set, workspace_id: ws, id: uuidv7(), owner_id: ownerId ?? null, custom: JSON.stringify(custom ?? {}) } as never)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  if (links) await contactsRepository.setCompanyLinks(ctx.tx, ws, row.id, links);
-  // A new person without companies has no links to read back.
-  const contact = await finish(ctx, row, links?.length ? undefined : []);
+  const values: NewContactValues = {
+    workspace_id: ws,
+    id: uuidv7(),
+    first_name: input.firstName,
+    last_name: input.lastName,
+    title: (set.title as string | null | undefined) ?? null,
+    emails: (set.emails as string[] | undefined) ?? [],
+    phones: (set.phones as string[] | undefined) ?? [],
+    addresses: input.addresses ?? [],
+    social: input.social ?? {},
+    lifecycle_stage: input.lifecycleStage ?? "lead",
+    source: (set.source as string | null | undefined) ?? null,
+    owner_id: ownerId ?? null,
+    tags: (set.tags as string[] | undefined) ?? [],
+    notes: (set.notes as string | null | undefined) ?? null,
+    custom: custom ?? {},
+  };
+  if (links?.length) return createWithCompanies(ctx, values, links);
+  // Without companies everything the person's event says is known before the insert, so the
+  // row, its search tokens and its event are one statement (decision 0026).
+  const keys = visibleKeys(ctx);
+  const expected = presentContact(asNewRow(values), [], keys);
+  const index = newRecordIndexWrites(ws, "p", values.id, contactTokens(values, ctx.customDefs));
+  const event = eventInsert(ctx.tx, ctx.actor, {
+    type: "contact.created",
+    entityType: "contact",
+    entityId: values.id,
+    payload: { after: contactSnapshot(expected), ownerId: expected.ownerId },
+  });
+  const row = await contactsRepository.insertWith(ctx.tx, values, [index.tokens, index.vocabulary, event.insert]);
+  return presentContact(row, [], keys);
+}
+
+/** A person created with company links: the links are written, then read back with their names. */
+async function createWithCompanies(
+  ctx: Context,
+  values: NewContactValues,
+  links: { companyId: string; role: string | null; isPrimary: boolean }[],
+) {
+  const row = await contactsRepository.insertWith(ctx.tx, values, []);
+  await contactsRepository.setCompanyLinks(ctx.tx, values.workspace_id, row.id, links);
+  const contact = await finish(ctx, row);
   await recordEvent(ctx.tx, ctx.actor, {
     type: "contact.created",
     entityType: "contact",
@@ -108,6 +147,24 @@ export async function createContact(ctx: Context, input: CreateInput): Promise<C
   });
   return contact;
 }
+
+/** The row a new contact will have, for what is derived from it before the insert (the columns PostgreSQL computes are not among them). */
+function asNewRow(values: NewContactValues): ContactRow {
+  const now = new Date();
+  return {
+    ...values,
+    name: "",
+    name_key: "",
+    last_name_key: "",
+    merged_into: null,
+    last_interaction_at: null,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  };
+}
+
+const visibleKeys = (ctx: Context) => new Set(ctx.customDefs.map((d) => d.key));
 
 export async function updateContact(ctx: Context, id: string, input: UpdateInput): Promise<Contact> {
   const ws = ctx.actor.workspaceId;
