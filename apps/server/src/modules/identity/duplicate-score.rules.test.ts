@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PROPOSE_AT, scorePair } from "./duplicate-score.rules.js";
-import type { PersonProfile } from "./identity-values.rules.js";
+import { oneEditApart, PROPOSE_AT, scorePair, sharesEvidence } from "./duplicate-score.rules.js";
+import { type PersonProfile, prepare } from "./identity-values.rules.js";
 
 const person = (p: Partial<PersonProfile>): PersonProfile => ({
   id: "x",
@@ -63,6 +63,40 @@ describe("duplicate score", () => {
     const s = scorePair(person({ emails: ["john.smith@acme.com"] }), person({ emails: ["john.smiht@acme.com"] }));
     expect(s.reasons).toContain("similar_email");
     expect(s.score).toBeGreaterThanOrEqual(PROPOSE_AT);
+  });
+  it("does not take look-alike addresses on a large domain for an email typo", () => {
+    // Different people whose names are a typo apart: similar, but more than one edit apart.
+    const s = scorePair(
+      person({ firstName: "Margaret", lastName: "Smith", emails: ["margaret.smith.45121@gmail.com"] }),
+      person({ firstName: "Margaret", lastName: "Smyth", emails: ["margaret.smyth.45112@gmail.com"] }),
+    );
+    expect(s.reasons).not.toContain("similar_email");
+    expect(s.score).toBeLessThan(PROPOSE_AT);
+  });
+  it("counts one edit as a typo: insert, drop, replace, swap", () => {
+    expect(oneEditApart("smith", "smiith")).toBe(true);
+    expect(oneEditApart("smith", "smth")).toBe(true);
+    expect(oneEditApart("smith", "smoth")).toBe(true);
+    expect(oneEditApart("smith", "smiht")).toBe(true);
+    expect(oneEditApart("smith", "smith")).toBe(false);
+    expect(oneEditApart("smith", "msiht")).toBe(false);
+    expect(oneEditApart("smith", "smithes")).toBe(false);
+    expect(oneEditApart("abcd", "acdb")).toBe(false);
+  });
+  it("skips exactly the pairs that cannot be proposed: no evidence beyond the name", () => {
+    const pairs: [PersonProfile, PersonProfile][] = [
+      [person({}), person({})],
+      [person({ emails: ["a@x.com"] }), person({ emails: ["b@x.com"] })],
+      [person({ emails: ["john.smith@acme.com"] }), person({ emails: ["john.smiht@acme.com"] })],
+      [person({ phones: ["+15550100"] }), person({ firstName: "J.", phones: ["+15550100"] })],
+      [person({ companies: ["Acme Inc"] }), person({ companies: ["ACME"] })],
+      [person({ externalIds: ["sf:1"] }), person({ firstName: "Omar", externalIds: ["sf:1"] })],
+    ];
+    expect(pairs.map(([a, b]) => sharesEvidence(prepare(a), prepare(b)))).toEqual([false, false, true, true, true, true]);
+    for (const [a, b] of pairs) {
+      if (!sharesEvidence(prepare(a), prepare(b))) expect(scorePair(a, b).score).toBeLessThan(PROPOSE_AT);
+      else expect(scorePair(a, b).score).toBeGreaterThanOrEqual(PROPOSE_AT);
+    }
   });
   it("trusts a shared external id most", () => {
     const s = scorePair(person({ externalIds: ["sf:1"] }), person({ firstName: "J.", externalIds: ["sf:1"] }));

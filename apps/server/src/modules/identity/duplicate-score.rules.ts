@@ -1,5 +1,5 @@
 import { jaroWinkler } from "@skyra/jaro-winkler";
-import { type PersonProfile, type Prepared, prepare } from "./identity-values.rules.js";
+import { type Mailbox, type PersonProfile, type Prepared, prepare } from "./identity-values.rules.js";
 import { sameGivenName } from "./nicknames.rules.js";
 
 /**
@@ -23,6 +23,7 @@ export type Reason =
 
 export type Scored = { score: number; reasons: Reason[] };
 
+/** Proposed at or above; a pair without evidence beyond the name scores at most 0.5. */
 export const PROPOSE_AT = 0.6;
 /**
  * A typo of a given name stays above 0.9 (Jaro-Winkler); two different short names often
@@ -60,20 +61,55 @@ function overlaps(a: string[], b: string[]): boolean {
 }
 
 /**
- * Same domain and local parts a typo apart: "jon.smith@acme.com" / "jon.smiht@acme.com".
- * Local parts that differ only in digits are different accounts (john.smith2@…).
+ * Pure: whether two strings are at most one edit apart (a letter inserted, dropped, replaced,
+ * or two neighbours swapped: the typos people make), and not equal.
  */
-function similarEmail(a: string[], b: string[]): boolean {
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // replaced
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // dropped or inserted
+}
+
+/**
+ * Same domain and local parts one typo apart: "jon.smith@acme.com" / "jon.smiht@acme.com".
+ * One edit, not a looser similarity: on a large domain (gmail.com) thousands of unrelated
+ * people have local parts that merely look alike (john.smith.12 / jon.smyth.31), and with
+ * a name typo on top they would be proposed. Local parts that differ only in digits are
+ * different accounts (john.smith2@…), and very short ones are not compared.
+ */
+/** Below this, one edit changes too much of a local part to be a typo (al@ / ed@, ab@ / ac@). */
+const MIN_TYPO_LOCAL = 4;
+
+function similarEmail(a: Mailbox[], b: Mailbox[]): boolean {
   for (const x of a) {
-    const [lx, dx] = x.split("@");
     for (const y of b) {
-      const [ly, dy] = y.split("@");
-      if (!dx || dx !== dy || !lx || !ly || lx === ly) continue;
-      if (lx.replace(/\d+/g, "") === ly.replace(/\d+/g, "")) continue;
-      if (jaroWinkler(lx, ly) >= 0.93) return true;
+      if (!x.domain || x.domain !== y.domain || x.local.length < MIN_TYPO_LOCAL || y.local.length < MIN_TYPO_LOCAL || x.local === y.local)
+        continue;
+      if (x.letters === y.letters) continue;
+      if (oneEditApart(x.local, y.local)) return true;
     }
   }
   return false;
+}
+
+/**
+ * Whether the two share any evidence beyond the name. Without it a pair scores at most 0.5
+ * (a shared name alone is never proposed), so a scan skips the name comparison entirely:
+ * most pairs of a name block are different people with no evidence in common.
+ */
+export function sharesEvidence(a: Prepared, b: Prepared): boolean {
+  return (
+    overlaps(a.externalIds, b.externalIds) ||
+    overlaps(a.emails, b.emails) ||
+    overlaps(a.phones, b.phones) ||
+    overlaps(a.companies, b.companies) ||
+    similarEmail(a.mailboxes, b.mailboxes)
+  );
 }
 
 export function scorePrepared(a: Prepared, b: Prepared): Scored {
@@ -82,7 +118,7 @@ export function scorePrepared(a: Prepared, b: Prepared): Scored {
   const name = (first.similarity + last.similarity) / 2;
   const agrees = first.agrees && last.agrees;
   const email = overlaps(a.emails, b.emails);
-  const nearEmail = !email && similarEmail(a.emails, b.emails);
+  const nearEmail = !email && similarEmail(a.mailboxes, b.mailboxes);
   const phone = overlaps(a.phones, b.phones);
   const external = overlaps(a.externalIds, b.externalIds);
   const company = overlaps(a.companies, b.companies);

@@ -95,9 +95,23 @@ export function companyKey(name: string): string {
     .join("");
 }
 
+/**
+ * Codes already computed: names repeat (a few hundred given names and tens of thousands of
+ * surnames cover most of a million people) and Double Metaphone was most of the key phase's
+ * CPU. Bounded: emptied when full, so memory stays flat over any number of people.
+ */
+const PHONETIC_CACHE_SIZE = 100_000;
+const phoneticCache = new Map<string, string>();
+
 /** The primary Double Metaphone code of a folded word ("" for an empty one). */
 export function phonetic(folded: string): string {
-  return folded ? doubleMetaphone(folded)[0] : "";
+  if (!folded) return "";
+  const known = phoneticCache.get(folded);
+  if (known !== undefined) return known;
+  const code = doubleMetaphone(folded)[0];
+  if (phoneticCache.size >= PHONETIC_CACHE_SIZE) phoneticCache.clear();
+  phoneticCache.set(folded, code);
+  return code;
 }
 
 /** A person reduced once to what comparisons need (scoring compares each person many times). */
@@ -109,19 +123,32 @@ export type Prepared = {
   first: string;
   last: string;
   emails: string[];
+  /** The canonical emails split once: compared with every other member of a block. */
+  mailboxes: Mailbox[];
   phones: string[];
   companies: string[];
   externalIds: string[];
 };
 
+/** A canonical email's local part and domain, and the local part without digits. */
+export type Mailbox = { local: string; domain: string; letters: string };
+
+function mailbox(canonical: string): Mailbox {
+  const at = canonical.lastIndexOf("@");
+  const local = at < 0 ? canonical : canonical.slice(0, at);
+  return { local, domain: at < 0 ? "" : canonical.slice(at + 1), letters: local.replace(/\d+/g, "") };
+}
+
 export function prepare(p: PersonProfile): Prepared {
+  const emails = p.emails.map(canonicalEmail);
   return {
     id: p.id,
     firstRaw: p.firstName.trim().toLowerCase(),
     lastRaw: p.lastName.trim().toLowerCase(),
     first: foldName(p.firstName.trim().split(/\s+/)[0] ?? ""),
     last: foldName(p.lastName),
-    emails: p.emails.map(canonicalEmail),
+    emails,
+    mailboxes: emails.map(mailbox),
     phones: p.phones,
     companies: p.companies.map(companyKey).filter(Boolean),
     externalIds: p.externalIds,

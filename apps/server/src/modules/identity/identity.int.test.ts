@@ -296,6 +296,40 @@ describe("identity resolution", () => {
     await expect.poll(analyses, { timeout: 5_000 }).toBeGreaterThan(analysedBefore);
   });
 
+  it("a full scan brings the stored keys in line with the records and keeps decided pairs decided", async () => {
+    const scanWs = await createTestWorkspace(api);
+    const boss = scanWs.users.admin;
+    const a = await person(boss, { firstName: "Robert", lastName: "Keyholder", emails: ["rob.keyholder@scan.example"] });
+    const b = await person(boss, { firstName: "Bob", lastName: "Keyholder", emails: ["Rob.Keyholder+crm@scan.example"] });
+    const c = await person(boss, { firstName: "Ann", lastName: "Twofold", phones: ["+4940999888"] });
+    const d = await person(boss, { firstName: "Anne", lastName: "Twofold", phones: ["+4940999888"] });
+    await catchUp();
+    const keysOf = async () =>
+      (
+        await sql<{ key: string; contact_id: string }>`SELECT key, contact_id FROM identity_match_keys
+          WHERE workspace_id = ${scanWs.id}::uuid ORDER BY key, contact_id`.execute(api.db)
+      ).rows;
+    const kept = await keysOf();
+    expect(kept.length).toBeGreaterThan(8);
+    const [twofold] = (await call(boss, "GET", `/api/v1/contacts/${c.id}/duplicates`)).items;
+    await call(boss, "POST", `/api/v1/duplicates/${twofold.id}/distinct`);
+    // Keys gone astray: one person lost theirs, a stale one remains for another.
+    await sql`DELETE FROM identity_match_keys WHERE workspace_id = ${scanWs.id}::uuid AND contact_id = ${a.id}::uuid`.execute(api.db);
+    await sql`INSERT INTO identity_match_keys (workspace_id, key, contact_id) VALUES (${scanWs.id}::uuid, 'e:gone@scan.example', ${d.id}::uuid)`.execute(
+      api.db,
+    );
+    const queued = await call(boss, "POST", "/api/v1/duplicates/scans", undefined, 202);
+    const result = await runScan(api.db, { workspaceId: scanWs.id, scanId: queued.id });
+    expect(await keysOf()).toEqual(kept);
+    // Robert/Bob share the mailbox and the name blocks: proposed once; the distinct pair stays out.
+    expect(result.candidates).toBe(1);
+    const open = (await call(boss, "GET", "/api/v1/duplicates")).items;
+    expect(open).toHaveLength(1);
+    expect(JSON.stringify(open[0])).toContain(a.id);
+    expect(JSON.stringify(open[0])).toContain(b.id);
+    expect((await call(boss, "GET", "/api/v1/duplicates?status=distinct")).items.map((x: Json) => x.id)).toEqual([twofold.id]);
+  });
+
   it("keeps one external id to one person", async () => {
     const admin = ws.users.admin;
     const a = await person(admin, { firstName: "Ext", lastName: "One" });

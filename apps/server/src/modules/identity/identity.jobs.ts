@@ -2,8 +2,8 @@ import { CompiledQuery, type Kysely, type Transaction } from "kysely";
 import PgBoss from "pg-boss";
 import type { DB } from "../../platform/db/schema.js";
 import type { JobDefinition } from "../../platform/jobs/queue.js";
-import { scanWorkspace } from "./detection.js";
 import { reviewRepository } from "./identity-review.repository.js";
+import { scanWorkspace } from "./workspace-scan.js";
 
 export const SCAN_JOB = "identity.scan";
 export type ScanJobData = { workspaceId: string; scanId: string };

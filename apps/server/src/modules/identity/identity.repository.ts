@@ -61,17 +61,6 @@ export const identityRepository = {
     return r.rows.map(toProfile);
   },
 
-  /** One page (by id) of every live person's profile: the full scan walks the workspace with it. */
-  profilePage: async (q: Q, ws: string, after: string | null, limit: number): Promise<PersonProfile[]> => {
-    // Two statement shapes, so each uses the primary key range scan.
-    const r = after
-      ? await sql<ProfileRow>`${PROFILE_SELECT}
-          WHERE c.workspace_id = ${ws}::uuid AND c.id > ${after}::uuid AND c.deleted_at IS NULL ORDER BY c.id LIMIT ${limit}`.execute(q)
-      : await sql<ProfileRow>`${PROFILE_SELECT}
-          WHERE c.workspace_id = ${ws}::uuid AND c.deleted_at IS NULL ORDER BY c.id LIMIT ${limit}`.execute(q);
-    return r.rows.map(toProfile);
-  },
-
   countLive: async (q: Q, ws: string): Promise<number> => {
     const r = await sql<{ n: string }>`SELECT count(*) AS n FROM contacts WHERE workspace_id = ${ws}::uuid AND deleted_at IS NULL`.execute(
       q,
@@ -113,33 +102,26 @@ export const identityRepository = {
               ON CONFLICT DO NOTHING`.execute(tx);
   },
 
-  clearKeys: (tx: Q, ws: string) => sql`DELETE FROM identity_match_keys WHERE workspace_id = ${ws}::uuid`.execute(tx),
-
   /**
-   * Blocking, set-based: every pair of people sharing a key whose block has at most `cap`
-   * people, minus pairs already decided. With `ids`, only pairs involving those people.
-   * Pairs are written to the temporary table `identity_pairs` (a, b).
+   * Blocking, set-based: every pair of one of `ids` with a person sharing a key whose block
+   * has at most `cap` people (name-only keys: `cap.name`), minus pairs already decided. Pairs are written to the
+   * transaction's temporary table `identity_pairs` (a, b).
    */
-  buildPairs: async (tx: Q, ws: string, cap: number, ids: string[] | null, scope: "transaction" | "session"): Promise<number> => {
-    // In a transaction the table goes with it; on a pinned session the caller drops it.
-    await sql`CREATE TEMP TABLE IF NOT EXISTS identity_pairs (a uuid NOT NULL, b uuid NOT NULL, PRIMARY KEY (a, b))
-              ${scope === "transaction" ? sql`ON COMMIT DROP` : sql``}`.execute(tx);
+  buildPairs: async (tx: Transaction<DB>, ws: string, cap: { name: number; other: number }, ids: string[]): Promise<number> => {
+    await sql`CREATE TEMP TABLE IF NOT EXISTS identity_pairs (a uuid NOT NULL, b uuid NOT NULL, PRIMARY KEY (a, b)) ON COMMIT DROP`.execute(
+      tx,
+    );
     await sql`TRUNCATE identity_pairs`.execute(tx);
-    const res = ids
-      ? await sql`
+    const res = await sql`
         INSERT INTO identity_pairs (a, b)
         SELECT DISTINCT least(m.contact_id, o.contact_id), greatest(m.contact_id, o.contact_id)
           FROM identity_match_keys m
           JOIN identity_match_keys o ON o.workspace_id = m.workspace_id AND o.key = m.key AND o.contact_id <> m.contact_id
          WHERE m.workspace_id = ${ws}::uuid AND m.contact_id = ANY(${ids}::uuid[])
-           AND (SELECT count(*) FROM (SELECT 1 FROM identity_match_keys s WHERE s.workspace_id = m.workspace_id AND s.key = m.key LIMIT ${cap + 1}) x) <= ${cap}
-        ON CONFLICT DO NOTHING`.execute(tx)
-      : await sql`
-        INSERT INTO identity_pairs (a, b)
-        SELECT DISTINCT m.contact_id, o.contact_id
-          FROM (SELECT key FROM identity_match_keys WHERE workspace_id = ${ws}::uuid GROUP BY key HAVING count(*) BETWEEN 2 AND ${cap}) blocks
-          JOIN identity_match_keys m ON m.workspace_id = ${ws}::uuid AND m.key = blocks.key
-          JOIN identity_match_keys o ON o.workspace_id = ${ws}::uuid AND o.key = blocks.key AND o.contact_id > m.contact_id`.execute(tx);
+           AND (SELECT count(*) FROM (SELECT 1 FROM identity_match_keys s WHERE s.workspace_id = m.workspace_id AND s.key = m.key
+                                      LIMIT ${cap.other + 1}) x)
+               <= CASE WHEN left(m.key, 2) IN ('n:', 'i:') THEN ${cap.name}::int ELSE ${cap.other}::int END
+        ON CONFLICT DO NOTHING`.execute(tx);
     await sql`DELETE FROM identity_pairs p USING duplicate_candidates d
                WHERE d.workspace_id = ${ws}::uuid AND d.contact_a = p.a AND d.contact_b = p.b AND d.status <> 'open'`.execute(tx);
     return Number(res.numAffectedRows ?? 0);
