@@ -101,7 +101,7 @@ export function registerTransferCommands(program: Command) {
     .option("--map <pairs>", 'column mapping over the suggested one, e.g. "First Name=firstName,E-mail=email,Notes=-"')
     .addOption(
       new Option("--match <by>", "how rows find existing people (companies are matched by domain, then name)")
-        .choices(["email", "phone"])
+        .choices(["email", "phone", "external-id"])
         .default("email"),
     )
     .addOption(new Option("--on-match <action>", "what a row that matches does").choices(["update", "skip", "create"]).default("update"))
@@ -115,7 +115,7 @@ export function registerTransferCommands(program: Command) {
         opts: {
           workspace: string;
           map?: string;
-          match: "email" | "phone";
+          match: "email" | "phone" | "external-id";
           onMatch: "update" | "skip" | "create";
           dryRun?: boolean;
           errors?: string;
@@ -132,7 +132,7 @@ export function registerTransferCommands(program: Command) {
             fs.createReadStream(file),
             (upload) => ({
               mapping: applyMapOption(upload.headers, upload.mapping, opts.map),
-              matchBy: opts.match,
+              matchBy: opts.match === "external-id" ? "externalId" : opts.match,
               onMatch: opts.onMatch,
               dryRun: opts.dryRun ?? false,
             }),

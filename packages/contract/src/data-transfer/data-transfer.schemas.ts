@@ -14,7 +14,7 @@ export const exportQuerySchema = listRecordsQuerySchema.omit({ limit: true, curs
 /** Encodings an import file is read in; detected on upload from its byte order mark and bytes. */
 export const importEncodings = ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"] as const;
 export const importStatuses = ["uploaded", "queued", "running", "completed", "failed", "undone"] as const;
-export const importMatchBySchema = z.enum(["email", "phone"]);
+export const importMatchBySchema = z.enum(["email", "phone", "externalId"]);
 export const importOnMatchSchema = z.enum(["update", "skip", "create"]);
 /** What the rows of an import file are: people (the default) or companies. */
 export const importObjectTypeSchema = z.enum(["contact", "company"]);

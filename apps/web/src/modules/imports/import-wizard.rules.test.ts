@@ -2,7 +2,9 @@ import type { Import } from "@rapport/contract";
 import { describe, expect, it } from "vitest";
 import {
   estimateRows,
+  mappingChange,
   mappingWarnings,
+  matchChoices,
   percentDone,
   previewColumns,
   previewText,
@@ -74,5 +76,18 @@ describe("wizardStep", () => {
     expect(wizardStep({ status: "running", dryRun: false })).toBe(2);
     expect(wizardStep({ status: "completed", dryRun: false })).toBe(3);
     expect(wizardStep({ status: "undone", dryRun: false })).toBe(3);
+  });
+});
+
+describe("matching by external id", () => {
+  it("is offered only when a column is mapped to the external id", () => {
+    expect(matchChoices(["firstName", "email"])).toEqual(["email", "phone"]);
+    expect(matchChoices(["firstName", "externalId"])).toEqual(["email", "phone", "externalId"]);
+  });
+
+  it("falls back to email when the external id column is unmapped", () => {
+    expect(mappingChange({ matchBy: "externalId" }, ["firstName", null])).toEqual({ mapping: ["firstName", null], matchBy: "email" });
+    expect(mappingChange({ matchBy: "externalId" }, ["firstName", "externalId"])).toEqual({ mapping: ["firstName", "externalId"] });
+    expect(mappingChange({ matchBy: "phone" }, ["firstName", null])).toEqual({ mapping: ["firstName", null] });
   });
 });

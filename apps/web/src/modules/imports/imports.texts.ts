@@ -88,7 +88,10 @@ export const importsTexts = {
     title: "Existing people",
     matchBy: "Match rows with existing people by",
     onMatch: "When a row matches someone",
-    by: { email: "Email address", phone: "Phone number" } as Record<string, string>,
+    by: { email: "Email address", phone: "Phone number", externalId: "External ID (from the column mapped to it)" } as Record<
+      string,
+      string
+    >,
     on: {
       update: "Update them with the file's values",
       skip: "Skip the row",

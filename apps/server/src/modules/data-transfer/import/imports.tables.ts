@@ -24,7 +24,7 @@ export interface ImportsTable {
   sample: Json;
   mapping: Json;
   suggested_mapping: Json;
-  match_by: Generated<"email" | "phone">;
+  match_by: Generated<"email" | "phone" | "externalId">;
   on_match: Generated<"update" | "skip" | "create">;
   dry_run: Generated<boolean>;
   created_by_type: string;
