@@ -14,6 +14,7 @@ import {
   exportVcard,
   type ImportRow,
   openImportFile,
+  PhaseTimings,
   runImport,
 } from "../modules/data-transfer/index.js";
 import { iamRepository } from "../modules/iam/index.js";
@@ -101,7 +102,7 @@ export function registerTransferCommands(program: Command) {
     .option("--map <pairs>", 'column mapping over the suggested one, e.g. "First Name=firstName,E-mail=email,Notes=-"')
     .addOption(
       new Option("--match <by>", "how rows find existing people (companies are matched by domain, then name)")
-        .choices(["email", "phone"])
+        .choices(["email", "phone", "external-id"])
         .default("email"),
     )
     .addOption(new Option("--on-match <action>", "what a row that matches does").choices(["update", "skip", "create"]).default("update"))
@@ -115,7 +116,7 @@ export function registerTransferCommands(program: Command) {
         opts: {
           workspace: string;
           map?: string;
-          match: "email" | "phone";
+          match: "email" | "phone" | "external-id";
           onMatch: "update" | "skip" | "create";
           dryRun?: boolean;
           errors?: string;
@@ -132,7 +133,7 @@ export function registerTransferCommands(program: Command) {
             fs.createReadStream(file),
             (upload) => ({
               mapping: applyMapOption(upload.headers, upload.mapping, opts.map),
-              matchBy: opts.match,
+              matchBy: opts.match === "external-id" ? "externalId" : opts.match,
               onMatch: opts.onMatch,
               dryRun: opts.dryRun ?? false,
             }),
@@ -146,11 +147,13 @@ export function registerTransferCommands(program: Command) {
           progress.start(total, Number(row.rows_done), { rate: "-", detail: "" });
           const started = Date.now();
           const from = Number(row.rows_done);
+          const timings = new PhaseTimings();
           const outcome = await runImport(
             deps,
             { workspaceId: ws.id, importId: row.id },
             {
               batchRows: Math.max(1, Number(opts.batchSize) || 10_000),
+              timings,
               onProgress: (r: ImportRow) => {
                 row = r;
                 const rate = Math.round((Number(r.rows_done) - from) / Math.max((Date.now() - started) / 1000, 0.001));
@@ -167,6 +170,15 @@ export function registerTransferCommands(program: Command) {
             `${outcome}${row.dry_run ? " (dry run: nothing written)" : ""}: ${row.rows_done} rows in ${seconds.toFixed(1)} s — ` +
               `${row.created_count} created, ${row.updated_count} updated, ${row.skipped_count} skipped, ${row.failed_count} failed (import ${row.id})\n`,
           );
+          if (row.rows_applied_at && row.searchable_at) {
+            const applied = (new Date(row.rows_applied_at).getTime() - started) / 1000;
+            const searchable = (new Date(row.searchable_at).getTime() - new Date(row.rows_applied_at).getTime()) / 1000;
+            process.stderr.write(
+              `rows applied in ${applied.toFixed(1)} s (${Math.round((Number(row.rows_done) - from) / Math.max(applied, 0.001))} rows/s); ` +
+                `people searchable ${searchable.toFixed(1)} s later (${row.indexed_count} people)\n`,
+            );
+          }
+          process.stderr.write(`time per phase: ${timings.describe()}\n`);
           if (opts.errors) {
             await pipeline(errorReport(db, ws.id, row.id), fs.createWriteStream(opts.errors));
             process.stderr.write(`error report: ${opts.errors}\n`);

@@ -14,7 +14,7 @@ export const exportQuerySchema = listRecordsQuerySchema.omit({ limit: true, curs
 /** Encodings an import file is read in; detected on upload from its byte order mark and bytes. */
 export const importEncodings = ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"] as const;
 export const importStatuses = ["uploaded", "queued", "running", "completed", "failed", "undone"] as const;
-export const importMatchBySchema = z.enum(["email", "phone"]);
+export const importMatchBySchema = z.enum(["email", "phone", "externalId"]);
 export const importOnMatchSchema = z.enum(["update", "skip", "create"]);
 /** What the rows of an import file are: people (the default) or companies. */
 export const importObjectTypeSchema = z.enum(["contact", "company"]);
@@ -34,6 +34,8 @@ export const importProgressSchema = z.object({
   skipped: z.number().int(),
   failed: z.number().int(),
   rowsPerSecond: z.number().nullable(),
+  /** People the import created or updated whose search tokens are written (after all rows are applied). */
+  peopleSearchable: z.number().int(),
 });
 
 export const importSchema = z.object({
@@ -61,6 +63,10 @@ export const importSchema = z.object({
   createdAt: z.iso.datetime(),
   startedAt: z.iso.datetime().nullable(),
   finishedAt: z.iso.datetime().nullable(),
+  /** When every row was applied; the people then become searchable (null: not yet, or a dry run). */
+  rowsAppliedAt: z.iso.datetime().nullable(),
+  /** When every person the import created or updated was searchable (null: not yet, or a dry run). */
+  searchableAt: z.iso.datetime().nullable(),
   undoneAt: z.iso.datetime().nullable(),
   /** Until when the import can be undone (null: not undoable). */
   undoableUntil: z.iso.datetime().nullable(),
@@ -80,6 +86,8 @@ export const importSummarySchema = importSchema.pick({
   createdAt: true,
   startedAt: true,
   finishedAt: true,
+  rowsAppliedAt: true,
+  searchableAt: true,
   undoneAt: true,
   undoableUntil: true,
 });

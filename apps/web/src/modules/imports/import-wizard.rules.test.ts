@@ -2,7 +2,9 @@ import type { Import } from "@rapport/contract";
 import { describe, expect, it } from "vitest";
 import {
   estimateRows,
+  mappingChange,
   mappingWarnings,
+  matchChoices,
   percentDone,
   previewColumns,
   previewText,
@@ -32,7 +34,7 @@ describe("progress", () => {
     expect(secondsLeft(1000, 5000, 400)).toBe(10);
     expect(secondsLeft(1000, null, 400)).toBeNull();
     expect(secondsLeft(1000, 5000, null)).toBeNull();
-    const progress = { rowsDone: 5000, created: 0, updated: 0, skipped: 0, failed: 0, rowsPerSecond: 1 };
+    const progress = { rowsDone: 5000, created: 0, updated: 0, skipped: 0, failed: 0, rowsPerSecond: 1, peopleSearchable: 0 };
     expect(percentDone({ status: "running", progress }, 4000)).toBe(99);
     expect(percentDone({ status: "running", progress }, 10_000)).toBe(50);
     expect(percentDone({ status: "running", progress }, null)).toBeNull();
@@ -74,5 +76,18 @@ describe("wizardStep", () => {
     expect(wizardStep({ status: "running", dryRun: false })).toBe(2);
     expect(wizardStep({ status: "completed", dryRun: false })).toBe(3);
     expect(wizardStep({ status: "undone", dryRun: false })).toBe(3);
+  });
+});
+
+describe("matching by external id", () => {
+  it("is offered only when a column is mapped to the external id", () => {
+    expect(matchChoices(["firstName", "email"])).toEqual(["email", "phone"]);
+    expect(matchChoices(["firstName", "externalId"])).toEqual(["email", "phone", "externalId"]);
+  });
+
+  it("falls back to email when the external id column is unmapped", () => {
+    expect(mappingChange({ matchBy: "externalId" }, ["firstName", null])).toEqual({ mapping: ["firstName", null], matchBy: "email" });
+    expect(mappingChange({ matchBy: "externalId" }, ["firstName", "externalId"])).toEqual({ mapping: ["firstName", "externalId"] });
+    expect(mappingChange({ matchBy: "phone" }, ["firstName", null])).toEqual({ mapping: ["firstName", null] });
   });
 });

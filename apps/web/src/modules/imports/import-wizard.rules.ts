@@ -42,6 +42,22 @@ export function mappingWarnings(mapping: (string | null)[], matchBy: Import["mat
   };
 }
 
+/** How rows can be matched with existing people: by external id only when a column is mapped to it. */
+export function matchChoices(mapping: (string | null)[]): Import["matchBy"][] {
+  return mapping.includes("externalId") ? ["email", "phone", "externalId"] : ["email", "phone"];
+}
+
+/**
+ * The settings a new mapping saves: matching by external id falls back to email when its
+ * column is no longer mapped (the server refuses an external-id match without one).
+ */
+export function mappingChange(
+  imp: Pick<Import, "matchBy">,
+  mapping: (string | null)[],
+): { mapping: (string | null)[]; matchBy?: Import["matchBy"] } {
+  return imp.matchBy === "externalId" && !mapping.includes("externalId") ? { mapping, matchBy: "email" } : { mapping };
+}
+
 /** The wizard's step: 0 upload, 1 map and check (also during a dry run), 2 import running, 3 summary. */
 export function wizardStep(imp: Pick<ImportSummary, "status" | "dryRun">): number {
   if (imp.status === "uploaded" || imp.dryRun) return 1;

@@ -88,7 +88,10 @@ export const importsTexts = {
     title: "Existing people",
     matchBy: "Match rows with existing people by",
     onMatch: "When a row matches someone",
-    by: { email: "Email address", phone: "Phone number" } as Record<string, string>,
+    by: { email: "Email address", phone: "Phone number", externalId: "External ID (from the column mapped to it)" } as Record<
+      string,
+      string
+    >,
     on: {
       update: "Update them with the file's values",
       skip: "Skip the row",
@@ -127,6 +130,7 @@ export const importsTexts = {
     rows: (done: string, total: string | null) => (total ? `${done} of about ${total} rows` : `${done} rows`),
     rate: (n: string) => `${n} rows/s`,
     timeLeft: (t: string) => `about ${t} left`,
+    indexing: (done: string, total: string) => `Every row is imported; making the people searchable: ${done} of about ${total}…`,
     label: "Import progress",
   },
   summary: {
@@ -137,6 +141,7 @@ export const importsTexts = {
     failed: "Failed",
     rows: "Rows read",
     took: (t: string) => `Took ${t}`,
+    searchable: (at: string) => `Searchable since ${at}`,
     finished: (at: string) => `Finished ${at}`,
     failedTitle: "The import stopped",
     errors: "Rejected rows",

@@ -16,7 +16,7 @@ export type ImportRunContext = {
   visibility: RecordVisibility;
   /** Owner of new records: the user who started the import (none for API keys and the CLI). */
   defaultOwner: string | null;
-  matchBy: "email" | "phone";
+  matchBy: "email" | "phone" | "externalId";
   onMatch: "update" | "skip" | "create";
   dryRun: boolean;
   row: RowContext;

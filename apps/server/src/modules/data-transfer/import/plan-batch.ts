@@ -7,6 +7,7 @@ import { emailTokens, phoneTokens } from "../../search/index.js";
 import { applyRow, emptyContact, pickStored, type StoredContact } from "./contact-merge.rules.js";
 import type { ImportRunContext } from "./import-context.js";
 import { withImports } from "./imports.tables.js";
+import { matchedPeople, matchKeys } from "./match-keys.rules.js";
 import type { ImportValues } from "./row-values.rules.js";
 
 /** A valid row with its owner resolved (undefined: the row names no owner). */
@@ -30,12 +31,12 @@ export type Plan = {
 
 export type BatchPlan = { plans: Plan[]; created: number; updated: number; skipped: number; newKeys: [string, string][] };
 
-const keysOf = (ctx: ImportRunContext, v: ImportValues) => (ctx.matchBy === "email" ? v.emails : v.phones);
+const keysOf = (ctx: ImportRunContext, v: ImportValues) => matchKeys(ctx.matchBy, v);
 
 /**
  * Decides, row by row in file order, whether each row creates a person, updates one or is
  * skipped. A row is the same person as an earlier row of the file when they share a key
- * (email or phone, per `matchBy`) — across batches through `import_keys` — and as an
+ * (email, phone or external id, per `matchBy`) — across batches through `import_keys` — and as an
  * existing person the importer can see when `onMatch` is not "create". Matched people are
  * locked until the batch commits.
  */
@@ -53,30 +54,18 @@ export async function planBatch(tx: Transaction<DB>, ctx: ImportRunContext, rows
     : [];
   const seen = new Map(seenRows.map((r) => [r.key, r.entity_id]));
   const lookFor = allKeys.filter((k) => !seen.has(k));
-  // Existing people are found through the search index (a B-tree of normalised emails and
-  // phone digits, kept in the same transaction as every record) rather than the GIN array
-  // indexes, which slow to a crawl while their pending lists fill during bulk writes. The
-  // stored values are checked again below.
-  const tokens = lookFor.flatMap((k) => (ctx.matchBy === "email" ? emailTokens(k) : phoneTokens(k)).slice(0, 1).map((t) => t.token));
-  const field = ctx.matchBy === "email" ? "e" : "p";
-  // Two simple statements, each answered by a primary key whatever the statistics say.
-  const candidates =
-    ctx.onMatch === "create" || tokens.length === 0
-      ? []
-      : (
-          await sql<{ id: string }>`SELECT DISTINCT t.entity_id AS id FROM search_tokens t
-             WHERE t.workspace_id = ${ws}::uuid AND t.token = ANY(${tokens}::text[]) AND t.entity_type = 'p' AND t.field = ${field}`.execute(
-            tx,
-          )
-        ).rows.map((r) => r.id);
+  const holders = ctx.onMatch === "create" ? [] : await holdersOf(tx, ctx, lookFor);
+  const candidates = [...new Set(holders.map(([, id]) => id))];
   const matchedRows = await lockContacts(tx, ws, candidates, sql<boolean>`c.deleted_at IS NULL AND ${ownerVisible("c", ctx.visibility)}`);
   const earlierIds = ctx.dryRun ? [] : [...new Set(seen.values())];
   const earlierRows = await lockContacts(tx, ws, earlierIds, sql<boolean>`true`);
   const byId = new Map([...matchedRows, ...earlierRows].map((r) => [r.id, r]));
-  const matched = new Map<string, ContactRow>();
-  const wanted = new Set(lookFor);
-  for (const r of matchedRows)
-    for (const k of ctx.matchBy === "email" ? r.emails : r.phones) if (wanted.has(k) && !matched.has(k)) matched.set(k, r);
+  // Emails and phones found through the search index are checked again against the stored values.
+  const confirmed =
+    ctx.matchBy === "externalId"
+      ? holders
+      : holders.filter(([k, id]) => byId.get(id)?.[ctx.matchBy === "email" ? "emails" : "phones"].includes(k));
+  const matched = matchedPeople(confirmed, matchedRows);
   const companyIds = await companiesOf(tx, ws, [...byId.keys()]);
 
   const plans = new Map<string, Plan>();
@@ -125,6 +114,40 @@ export async function planBatch(tx: Transaction<DB>, ctx: ImportRunContext, rows
   }
   const newKeys = [...keys].filter(([k]) => !seen.has(k));
   return { plans: [...plans.values()], created, updated, skipped, newKeys };
+}
+
+/**
+ * Existing people holding any of `keys`, as [key, person id] pairs (unchecked for visibility).
+ * Emails and phones are found through the search index (a B-tree of normalised emails and
+ * phone digits, kept in the same transaction as every record) rather than the GIN array
+ * indexes, which slow to a crawl while their pending lists fill during bulk writes; the
+ * stored values are checked again by the caller. External ids are identities of the person
+ * (`contact_identities`, indexed by value).
+ */
+async function holdersOf(tx: Transaction<DB>, ctx: ImportRunContext, keys: string[]): Promise<[string, string][]> {
+  if (keys.length === 0) return [];
+  const ws = ctx.ws;
+  if (ctx.matchBy === "externalId") {
+    const rows = await sql<{ key: string; id: string }>`SELECT i.value AS key, i.contact_id AS id FROM contact_identities i
+       WHERE i.workspace_id = ${ws}::uuid AND i.kind = 'external_id' AND i.value = ANY(${keys}::text[])`.execute(tx);
+    return rows.rows.map((r) => [r.key, r.id]);
+  }
+  const keyOfToken = new Map<string, string>();
+  for (const k of keys) {
+    const token = (ctx.matchBy === "email" ? emailTokens(k) : phoneTokens(k))[0]?.token;
+    if (token && !keyOfToken.has(token)) keyOfToken.set(token, k);
+  }
+  if (keyOfToken.size === 0) return [];
+  const field = ctx.matchBy === "email" ? "e" : "p";
+  // A simple statement answered by the token index whatever the statistics say.
+  const rows = await sql<{ token: string; id: string }>`SELECT DISTINCT t.token, t.entity_id AS id FROM search_tokens t
+     WHERE t.workspace_id = ${ws}::uuid AND t.token = ANY(${[...keyOfToken.keys()]}::text[]) AND t.entity_type = 'p' AND t.field = ${field}`.execute(
+    tx,
+  );
+  return rows.rows.flatMap((r): [string, string][] => {
+    const key = keyOfToken.get(r.token);
+    return key ? [[key, r.id]] : [];
+  });
 }
 
 /** People by id, locked until the batch commits, oldest first. */

@@ -1,12 +1,13 @@
 import { Group, Paper, Radio, Stack, Text, Title } from "@mantine/core";
 import type { BodyOf, Import, importEndpoints } from "@rapport/contract";
+import { matchChoices } from "../import-wizard.rules";
 import { importsTexts } from "../imports.texts";
 
 const texts = importsTexts.matching;
 
 type Props = { imp: Import; disabled: boolean; onChange: (body: BodyOf<typeof importEndpoints.update>) => void };
 
-/** How rows find existing people (email or phone) or companies (domain, then name) and what happens to a record found. */
+/** How rows find existing people (email, phone, or an external id when a column holds one) or companies (domain, then name) and what happens to a record found. */
 export function MatchOptions({ imp, disabled, onChange }: Props) {
   const companies = imp.objectType === "company" ? importsTexts.companies : null;
   return (
@@ -20,7 +21,7 @@ export function MatchOptions({ imp, disabled, onChange }: Props) {
           {!companies && (
             <Radio.Group label={texts.matchBy} value={imp.matchBy} onChange={(v) => onChange({ matchBy: v as Import["matchBy"] })}>
               <Stack gap={6} mt={6}>
-                {(["email", "phone"] as const).map((v) => (
+                {matchChoices(imp.mapping).map((v) => (
                   <Radio key={v} value={v} label={texts.by[v]} disabled={disabled} />
                 ))}
               </Stack>

@@ -14,7 +14,7 @@ import { ImportErrorsSection, ImportSummaryPanel } from "../components/ImportSum
 import { MappingTable } from "../components/MappingTable";
 import { MatchOptions } from "../components/MatchOptions";
 import { PreviewTable } from "../components/PreviewTable";
-import { isActive, mappingWarnings, wizardStep } from "../import-wizard.rules";
+import { isActive, mappingChange, mappingWarnings, wizardStep } from "../import-wizard.rules";
 import { importsTexts } from "../imports.texts";
 import { useImport, useStartImport, useUpdateImport } from "../queries/imports.queries";
 
@@ -80,7 +80,7 @@ function MapAndCheck({ imp }: { imp: Import }) {
   return (
     <Stack gap="md">
       <FileFacts imp={imp} />
-      <MappingTable imp={imp} disabled={busy} onChange={(mapping) => save({ mapping })} />
+      <MappingTable imp={imp} disabled={busy} onChange={(mapping) => save(mappingChange(imp, mapping))} />
       <MatchOptions imp={imp} disabled={busy} onChange={save} />
       <PreviewTable imp={imp} />
       {running ? (

@@ -9,11 +9,23 @@ import type { ImportQueue } from "../import-queue.js";
 import { customDefsOf, targetsOf } from "../import-targets.js";
 import { presentImport } from "../imports.presenter.js";
 import { type ImportRow, type ImportViewer, importsRepository, importViewer } from "../imports.repository.js";
+import { matchColumnMissing } from "../match-keys.rules.js";
 import { defaultCountryOf } from "./create-import.js";
 
 type UpdateInput = z.output<typeof updateImportBodySchema>;
 
-const ZERO = { rows_done: 0, created_count: 0, updated_count: 0, skipped_count: 0, failed_count: 0, busy_ms: 0 };
+const ZERO = {
+  rows_done: 0,
+  created_count: 0,
+  updated_count: 0,
+  skipped_count: 0,
+  failed_count: 0,
+  busy_ms: 0,
+  rows_applied_at: null,
+  indexed_through: null,
+  indexed_count: 0,
+  searchable_at: null,
+};
 
 /** Who changes an import: a caller of the API, or the system (the CLI, which sees every import). */
 export type ImportCaller = { actor: Actor; viewer: ImportViewer | null; principal: Principal | null };
@@ -53,6 +65,7 @@ export async function updateImport(tx: Transaction<DB>, c: ImportCaller, id: str
     });
     if (errors.length) throw badRequest("validation_failed", "The mapping is not valid.", errors);
   }
+  checkMatchColumn(input.matchBy ?? row.match_by, input.mapping ?? (row.mapping as (string | null)[]));
   if (row.status === "completed") await importsRepository.resetRun(tx, ws, id);
   const after = await importsRepository.update(tx, ws, id, {
     ...(input.mapping ? { mapping: JSON.stringify(input.mapping) } : {}),
@@ -71,6 +84,14 @@ export async function updateImport(tx: Transaction<DB>, c: ImportCaller, id: str
   return present(tx, after);
 }
 
+/** Matching by external id needs a column mapped to it (emails and phones only warn: rows then simply create). */
+function checkMatchColumn(matchBy: ImportRow["match_by"], mapping: (string | null)[]) {
+  if (matchColumnMissing(matchBy, mapping))
+    throw badRequest("match_column_not_mapped", "Map a column to External ID to match rows by external id.", [
+      { path: "body.matchBy", message: "no column is mapped to externalId" },
+    ]);
+}
+
 /**
  * Marks the import to be run, acting with the caller's rights (stored on the import). The
  * API then queues its job in the same transaction; the CLI runs it in its own process.
@@ -83,6 +104,7 @@ export async function markStarted(tx: Transaction<DB>, c: ImportCaller, id: stri
     const what = row.object_type === "company" ? "the company name" : "the first, last or full name";
     throw badRequest("name_not_mapped", `Map a column to ${what}.`, [{ path: "body.mapping", message: "no name column" }]);
   }
+  checkMatchColumn(row.match_by, mapping);
   if (row.status === "completed") await importsRepository.resetRun(tx, ws, id);
   const after = await importsRepository.update(tx, ws, id, {
     ...ZERO,
