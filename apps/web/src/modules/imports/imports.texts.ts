@@ -130,7 +130,6 @@ export const importsTexts = {
     rows: (done: string, total: string | null) => (total ? `${done} of about ${total} rows` : `${done} rows`),
     rate: (n: string) => `${n} rows/s`,
     timeLeft: (t: string) => `about ${t} left`,
-    indexing: (done: string, total: string) => `Every row is imported; making the people searchable: ${done} of about ${total}…`,
     label: "Import progress",
   },
   summary: {
@@ -141,7 +140,6 @@ export const importsTexts = {
     failed: "Failed",
     rows: "Rows read",
     took: (t: string) => `Took ${t}`,
-    searchable: (at: string) => `Searchable since ${at}`,
     finished: (at: string) => `Finished ${at}`,
     failedTitle: "The import stopped",
     errors: "Rejected rows",

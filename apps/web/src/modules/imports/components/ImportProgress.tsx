@@ -15,8 +15,6 @@ export function ImportProgress({ imp }: { imp: Import }) {
   const { rowsDone, rowsPerSecond } = imp.progress;
   const left = secondsLeft(rowsDone, total, rowsPerSecond);
   const queued = imp.status === "queued";
-  // Every row is applied; the people's search tokens are being written (decision 0022).
-  const indexing = imp.rowsAppliedAt !== null && imp.searchableAt === null && imp.objectType === "contact";
   // Rows are committed a batch at a time: until the first batch lands, the bar says "working".
   const indeterminate = percent === null || queued || rowsDone === 0;
   return (
@@ -37,18 +35,16 @@ export function ImportProgress({ imp }: { imp: Import }) {
           <Text size="sm" fw={500} data-testid="import-rows-done">
             {queued
               ? texts.queued
-              : indexing
-                ? texts.indexing(formatNumber(imp.progress.peopleSearchable), formatNumber(imp.progress.created + imp.progress.updated))
-                : rowsDone === 0
-                  ? texts.firstBatch
-                  : texts.rows(formatNumber(rowsDone), total ? formatNumber(Math.max(total, rowsDone)) : null)}
+              : rowsDone === 0
+                ? texts.firstBatch
+                : texts.rows(formatNumber(rowsDone), total ? formatNumber(Math.max(total, rowsDone)) : null)}
           </Text>
           {rowsPerSecond !== null && (
             <Text size="sm" c="dimmed">
               {texts.rate(formatNumber(rowsPerSecond))}
             </Text>
           )}
-          {!indexing && left !== null && left > 0 && (
+          {left !== null && left > 0 && (
             <Text size="sm" c="dimmed">
               {texts.timeLeft(formatDuration(left))}
             </Text>

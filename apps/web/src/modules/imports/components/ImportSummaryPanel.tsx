@@ -42,7 +42,6 @@ export function ImportSummaryPanel({ imp }: { imp: Import }) {
               {[
                 imp.finishedAt ? texts.finished(formatDateTime(imp.finishedAt)) : null,
                 took !== null ? texts.took(formatDuration(Math.max(1, Math.round(took)))) : null,
-                !companies && imp.searchableAt ? texts.searchable(formatDateTime(imp.searchableAt)) : null,
                 `${texts.rows}: ${formatNumber(imp.progress.rowsDone)}`,
               ]
                 .filter(Boolean)
