@@ -32,7 +32,7 @@ export async function indexImportedPeople(
   const chunk = opts.chunk ?? INDEX_CHUNK;
   for (;;) {
     if (opts.deadline && Date.now() > opts.deadline) return false;
-    const done = await timings.time("searchable (all)", () =>
+    const done = await timings.time("searchable", () =>
       db.transaction().execute(async (tx) => {
         // As for batches: a lost commit loses the chunk with its position (decision 0020).
         await sql`SET LOCAL synchronous_commit = off`.execute(tx);
@@ -56,26 +56,22 @@ export async function indexImportedPeople(
             .execute()
         ).map((r) => r.entity_id);
         if (ids.length === 0) return true;
-        const people = await timings.time("searchable: read", () =>
-          sql<{
-            id: string;
-            first_name: string;
-            last_name: string;
-            emails: string[];
-            phones: string[];
-            tags: string[];
-            custom: Record<string, unknown>;
-          }>`SELECT id, first_name, last_name, emails, phones, tags, custom FROM contacts
-            WHERE workspace_id = ${ws}::uuid AND id = ANY(${ids}::uuid[]) FOR SHARE`.execute(tx),
-        );
-        await timings.time("searchable: tokens", () =>
-          indexRecords(
-            tx,
-            ws,
-            "p",
-            people.rows.map((p) => ({ id: p.id, tokens: contactTokens(p, ctx.contactDefs) })),
-            { locked: true },
-          ),
+        const people = await sql<{
+          id: string;
+          first_name: string;
+          last_name: string;
+          emails: string[];
+          phones: string[];
+          tags: string[];
+          custom: Record<string, unknown>;
+        }>`SELECT id, first_name, last_name, emails, phones, tags, custom FROM contacts
+            WHERE workspace_id = ${ws}::uuid AND id = ANY(${ids}::uuid[]) FOR SHARE`.execute(tx);
+        await indexRecords(
+          tx,
+          ws,
+          "p",
+          people.rows.map((p) => ({ id: p.id, tokens: contactTokens(p, ctx.contactDefs) })),
+          { locked: true },
         );
         await withImports(tx)
           .updateTable("imports")
