@@ -168,11 +168,6 @@ export async function transferBench() {
         summary,
         seconds: importSeconds,
         rowsPerSecond: Math.round(IMPORT_ROWS / importSeconds),
-        // Since decision 0022 the rows are applied first and the people made searchable after.
-        rowsAppliedSeconds: num(/rows applied in ([\d.]+) s/, imp.stderr),
-        rowsAppliedPerSecond: num(/rows applied in [\d.]+ s \((\d+) rows\/s\)/, imp.stderr),
-        searchableSecondsLater: num(/people searchable ([\d.]+) s later/, imp.stderr),
-        timePerPhase: /time per phase: (.*)/.exec(imp.stderr)?.[1] ?? null,
         wallSecondsInclStartAndCount: Math.round(imp.seconds * 10) / 10,
         peakRssMb: imp.peakRssMb,
         contactEvents: events,

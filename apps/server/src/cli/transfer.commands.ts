@@ -14,7 +14,6 @@ import {
   exportVcard,
   type ImportRow,
   openImportFile,
-  PhaseTimings,
   runImport,
 } from "../modules/data-transfer/index.js";
 import { iamRepository } from "../modules/iam/index.js";
@@ -147,13 +146,11 @@ export function registerTransferCommands(program: Command) {
           progress.start(total, Number(row.rows_done), { rate: "-", detail: "" });
           const started = Date.now();
           const from = Number(row.rows_done);
-          const timings = new PhaseTimings();
           const outcome = await runImport(
             deps,
             { workspaceId: ws.id, importId: row.id },
             {
               batchRows: Math.max(1, Number(opts.batchSize) || 10_000),
-              timings,
               onProgress: (r: ImportRow) => {
                 row = r;
                 const rate = Math.round((Number(r.rows_done) - from) / Math.max((Date.now() - started) / 1000, 0.001));
@@ -170,15 +167,6 @@ export function registerTransferCommands(program: Command) {
             `${outcome}${row.dry_run ? " (dry run: nothing written)" : ""}: ${row.rows_done} rows in ${seconds.toFixed(1)} s — ` +
               `${row.created_count} created, ${row.updated_count} updated, ${row.skipped_count} skipped, ${row.failed_count} failed (import ${row.id})\n`,
           );
-          if (row.rows_applied_at && row.searchable_at) {
-            const applied = (new Date(row.rows_applied_at).getTime() - started) / 1000;
-            const searchable = (new Date(row.searchable_at).getTime() - new Date(row.rows_applied_at).getTime()) / 1000;
-            process.stderr.write(
-              `rows applied in ${applied.toFixed(1)} s (${Math.round((Number(row.rows_done) - from) / Math.max(applied, 0.001))} rows/s); ` +
-                `people searchable ${searchable.toFixed(1)} s later (${row.indexed_count} people)\n`,
-            );
-          }
-          process.stderr.write(`time per phase: ${timings.describe()}\n`);
           if (opts.errors) {
             await pipeline(errorReport(db, ws.id, row.id), fs.createWriteStream(opts.errors));
             process.stderr.write(`error report: ${opts.errors}\n`);

@@ -34,8 +34,6 @@ export const importProgressSchema = z.object({
   skipped: z.number().int(),
   failed: z.number().int(),
   rowsPerSecond: z.number().nullable(),
-  /** People the import created or updated whose search tokens are written (after all rows are applied). */
-  peopleSearchable: z.number().int(),
 });
 
 export const importSchema = z.object({
@@ -63,10 +61,6 @@ export const importSchema = z.object({
   createdAt: z.iso.datetime(),
   startedAt: z.iso.datetime().nullable(),
   finishedAt: z.iso.datetime().nullable(),
-  /** When every row was applied; the people then become searchable (null: not yet, or a dry run). */
-  rowsAppliedAt: z.iso.datetime().nullable(),
-  /** When every person the import created or updated was searchable (null: not yet, or a dry run). */
-  searchableAt: z.iso.datetime().nullable(),
   undoneAt: z.iso.datetime().nullable(),
   /** Until when the import can be undone (null: not undoable). */
   undoableUntil: z.iso.datetime().nullable(),
@@ -86,8 +80,6 @@ export const importSummarySchema = importSchema.pick({
   createdAt: true,
   startedAt: true,
   finishedAt: true,
-  rowsAppliedAt: true,
-  searchableAt: true,
   undoneAt: true,
   undoableUntil: true,
 });

@@ -17,7 +17,6 @@ export { countRecords } from "./import/import-file.js";
 export { importJobs as dataTransferJobs, runImport } from "./import/import-job.js";
 export type { ImportRow } from "./import/imports.repository.js";
 export { importEventRule } from "./import/imports.visibility.js";
-export { PhaseTimings } from "./import/phase-timings.js";
 
 export type DataTransferDeps = ExportFileDeps & { auth: Authenticator; storage: FileStorage };
 

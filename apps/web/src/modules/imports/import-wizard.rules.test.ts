@@ -34,7 +34,7 @@ describe("progress", () => {
     expect(secondsLeft(1000, 5000, 400)).toBe(10);
     expect(secondsLeft(1000, null, 400)).toBeNull();
     expect(secondsLeft(1000, 5000, null)).toBeNull();
-    const progress = { rowsDone: 5000, created: 0, updated: 0, skipped: 0, failed: 0, rowsPerSecond: 1, peopleSearchable: 0 };
+    const progress = { rowsDone: 5000, created: 0, updated: 0, skipped: 0, failed: 0, rowsPerSecond: 1 };
     expect(percentDone({ status: "running", progress }, 4000)).toBe(99);
     expect(percentDone({ status: "running", progress }, 10_000)).toBe(50);
     expect(percentDone({ status: "running", progress }, null)).toBeNull();

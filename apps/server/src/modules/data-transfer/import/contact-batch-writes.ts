@@ -76,16 +76,14 @@ export async function updateContacts(tx: Transaction<DB>, ws: string, rows: { id
  * The batch form of search's `indexRecord` (which indexes one record per call): replaces the
  * tokens of many records in three statements, with the same rules — tokens cut to 100
  * characters, unique per record and field, name tokens of two or more characters added to
- * the vocabulary. `fresh`: the records are new, there is nothing to replace. `locked`: the
- * caller holds the records' row locks, so once their tokens are deleted no other writer can
- * add any (every token write locks its record) and the insert needs no conflict check.
+ * the vocabulary. `fresh`: the records are new, there is nothing to replace.
  */
 export async function indexRecords(
   tx: Transaction<DB>,
   ws: string,
   entity: EntityCode,
   items: { id: string; tokens: Token[] }[],
-  opts: { fresh?: boolean; locked?: boolean } = {},
+  opts: { fresh?: boolean } = {},
 ) {
   if (items.length === 0) return;
   if (!opts.fresh) {
@@ -117,7 +115,7 @@ export async function indexRecords(
   await sql`INSERT INTO search_tokens (workspace_id, token, entity_type, entity_id, field)
             SELECT ${ws}::uuid, t.token, ${entity}, t.id, t.field FROM unnest(${ids}::uuid[], ${tokens}::text[], ${fields}::text[]) AS t(id, token, field)
              ORDER BY t.token COLLATE "C", t.id, t.field
-            ${opts.fresh || opts.locked ? sql`` : sql`ON CONFLICT DO NOTHING`}`.execute(tx);
+            ${opts.fresh ? sql`` : sql`ON CONFLICT DO NOTHING`}`.execute(tx);
   if (vocabulary.size > 0) {
     await sql`INSERT INTO search_vocabulary (workspace_id, token) SELECT ${ws}::uuid, unnest(${[...vocabulary]}::text[]) ON CONFLICT DO NOTHING`.execute(
       tx,

@@ -10,8 +10,6 @@ import { loadRunContext } from "./import-context.js";
 import { openRecords } from "./import-file.js";
 import { IMPORT_JOB, IMPORT_JOB_RETRIES, type ImportJobData, ImportQueue } from "./import-queue.js";
 import { type ImportRow, importsRepository } from "./imports.repository.js";
-import { indexImportedPeople } from "./index-imported-people.js";
-import { PhaseTimings } from "./phase-timings.js";
 import { readRow } from "./row-values.rules.js";
 import { TableStatistics } from "./table-statistics.js";
 
@@ -23,10 +21,6 @@ export type RunOptions = {
   /** Stop at the first batch boundary after this time (ms since the epoch). */
   deadline?: number;
   onProgress?: (row: ImportRow) => void;
-  /** People per chunk when making the imported people searchable (tests use small chunks). */
-  indexChunk?: number;
-  /** Collects the time spent per phase of the batches. */
-  timings?: PhaseTimings;
   /** Runs inside each batch's transaction after its writes (tests use it to crash a batch before it commits). */
   beforeCommit?: (position: number) => Promise<void>;
 };
@@ -59,36 +53,30 @@ export async function runImport(deps: ImportJobDeps, ref: ImportJobData, opts: R
   let batch: (ParsedRow | CompanyParsedRow)[] = [];
   let batches = 0;
   const statistics = new TableStatistics(db);
-  const timings = opts.timings ?? new PhaseTimings();
   // Files of companies have their own reading and writing; people take the original path.
   const companies = ctx.objectType === "company";
   const read = companies ? readCompanyRow : readRow;
   const apply = async (rows: (ParsedRow | CompanyParsedRow)[]) => {
     const startedAt = Date.now();
-    const counts = await timings.time("batches in all", () =>
-      db.transaction().execute(async (tx) => {
-        const c = companies
-          ? await applyCompanyBatch(tx, ctx, position, rows as CompanyParsedRow[], startedAt)
-          : await applyBatch(tx, ctx, position, rows as ParsedRow[], startedAt, timings);
-        await opts.beforeCommit?.(position);
-        return c;
-      }),
-    );
+    const counts = await db.transaction().execute(async (tx) => {
+      const c = companies
+        ? await applyCompanyBatch(tx, ctx, position, rows as CompanyParsedRow[], startedAt)
+        : await applyBatch(tx, ctx, position, rows as ParsedRow[], startedAt);
+      await opts.beforeCommit?.(position);
+      return c;
+    });
     position += rows.length;
     batches++;
-    if (!ctx.dryRun) await timings.time("statistics", () => statistics.grew(counts.created));
+    if (!ctx.dryRun) await statistics.grew(counts.created);
     if (opts.onProgress) opts.onProgress(await importsRepository.byId(db, ws, ref.importId, null).then((r) => r as ImportRow));
   };
   // One batch is written while the next is read and checked: the file's parsing (Node) and
   // the writes (PostgreSQL) use a core each. Batches still commit one after the other.
   let writing: Promise<void> | undefined;
-  // A run that stopped while making people searchable has nothing left to read.
-  const records = row.rows_applied_at
-    ? undefined
-    : await openRecords(deps.storage, row.storage_key, { encoding: row.encoding as Encoding, delimiter: row.delimiter });
+  const records = await openRecords(deps.storage, row.storage_key, { encoding: row.encoding as Encoding, delimiter: row.delimiter });
   try {
     let index = -1;
-    for await (const cells of records ?? []) {
+    for await (const cells of records) {
       // Record 0 is the header; data rows before the position were applied by earlier runs.
       if (index++ < resumeAt) continue;
       const { values, errors } = read(cells, ctx.row);
@@ -115,28 +103,9 @@ export async function runImport(deps: ImportJobDeps, ref: ImportJobData, opts: R
     await importsRepository.update(db, ws, ref.importId, { last_error: message });
     throw err;
   } finally {
-    records?.destroy();
+    records.destroy();
   }
-  if (ctx.dryRun) {
-    const done = await importsRepository.update(db, ws, ref.importId, { status: "completed", finished_at: new Date(), last_error: null });
-    opts.onProgress?.(done);
-    return "completed";
-  }
-  if (!row.rows_applied_at) await importsRepository.update(db, ws, ref.importId, { rows_applied_at: new Date() });
-  // Companies are indexed with their batch; people after all rows are applied (decision 0022).
-  if (
-    !companies &&
-    !(await indexImportedPeople(db, ctx, timings, { deadline: opts.deadline, chunk: opts.indexChunk, onProgress: opts.onProgress }))
-  )
-    return "paused";
-  const now = new Date();
-  const done = await importsRepository.update(db, ws, ref.importId, {
-    status: "completed",
-    searchable_at: now,
-    finished_at: now,
-    last_error: null,
-  });
-  opts.onProgress?.(done);
+  await importsRepository.update(db, ws, ref.importId, { status: "completed", finished_at: new Date(), last_error: null });
   return "completed";
 }
 

@@ -42,13 +42,6 @@ export interface ImportsTable {
   started_at: Date | null;
   finished_at: Date | null;
   undone_at: Date | null;
-  /** When every row was applied (the people's search tokens follow, decision 0022). */
-  rows_applied_at: Date | null;
-  /** The last person id (in `import_rows`) whose search tokens are written. */
-  indexed_through: string | null;
-  indexed_count: Counter;
-  /** When every person the import created or updated was searchable. */
-  searchable_at: Date | null;
 }
 
 export interface ImportRowsTable {

@@ -14,18 +14,7 @@ import { defaultCountryOf } from "./create-import.js";
 
 type UpdateInput = z.output<typeof updateImportBodySchema>;
 
-const ZERO = {
-  rows_done: 0,
-  created_count: 0,
-  updated_count: 0,
-  skipped_count: 0,
-  failed_count: 0,
-  busy_ms: 0,
-  rows_applied_at: null,
-  indexed_through: null,
-  indexed_count: 0,
-  searchable_at: null,
-};
+const ZERO = { rows_done: 0, created_count: 0, updated_count: 0, skipped_count: 0, failed_count: 0, busy_ms: 0 };
 
 /** Who changes an import: a caller of the API, or the system (the CLI, which sees every import). */
 export type ImportCaller = { actor: Actor; viewer: ImportViewer | null; principal: Principal | null };
