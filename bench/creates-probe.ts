@@ -1,7 +1,8 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { BENCH_SERVER_ENV, startServer as startBenchServer } from "./lib.js";
 import { load } from "./load.js";
 
 /**
@@ -58,36 +59,8 @@ function postmasterPid() {
 
 async function startServer(bin: string) {
   const nodeArgs = (process.env.PROBE_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const proc = spawn(process.execPath, [...nodeArgs, bin, "start"], {
-    env: {
-      ...process.env,
-      RAPPORT_DATA_DIR: DATA_DIR,
-      PORT: String(PORT),
-      LOG_LEVEL: "warn",
-      RAPPORT_RATE_LIMIT_PER_MINUTE: "100000000",
-      RAPPORT_SEED_DEMO: "never",
-    },
-    stdio: ["ignore", "ignore", "ignore"],
-  });
-  const url = `http://127.0.0.1:${PORT}`;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error("server exited");
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    url,
-    pid: proc.pid as number,
-    async stop() {
-      const done = new Promise((r) => proc.once("exit", r));
-      proc.kill("SIGTERM");
-      await done;
-    },
-  };
+  const server = await startBenchServer(DATA_DIR, PORT, BENCH_SERVER_ENV, { bin, nodeArgs });
+  return { url: server.url, pid: server.proc.pid as number, stop: () => server.stop() };
 }
 
 function admin() {

@@ -18,12 +18,23 @@ export function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
 }
 
+/** What a benchmarked server runs with: no rate limit in the way, no demo workspace. */
+export const BENCH_SERVER_ENV = { RAPPORT_RATE_LIMIT_PER_MINUTE: "100000000", RAPPORT_SEED_DEMO: "never" };
+
 export type Server = { proc: ChildProcess; url: string; stop(signal?: NodeJS.Signals): Promise<void> };
 
-/** Starts `rapport start` and resolves once /healthz answers; returns the elapsed ms too. */
-export async function startServer(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<Server & { ms: number }> {
+/**
+ * Starts `rapport start` (of `bin`, another checkout's for a baseline) and resolves once
+ * /healthz answers; returns the elapsed ms too.
+ */
+export async function startServer(
+  dataDir: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+  { bin = BIN, nodeArgs = [] }: { bin?: string; nodeArgs?: string[] } = {},
+): Promise<Server & { ms: number }> {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [BIN, "start"], {
+  const proc = spawn(process.execPath, [...nodeArgs, bin, "start"], {
     env: { ...process.env, RAPPORT_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn", ...extraEnv },
     stdio: ["ignore", "ignore", "pipe"],
   });

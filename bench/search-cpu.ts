@@ -1,8 +1,8 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { postgresPids } from "./lib.js";
+import { BENCH_SERVER_ENV, postgresPids, startServer as startBenchServer } from "./lib.js";
 import { load } from "./load.js";
 
 /**
@@ -74,27 +74,8 @@ async function start(bin: string) {
     // A server started by hand (e.g. under --cpu-prof): measure the client side only.
     return { url: process.env.BENCH_URL, headers: { authorization: `Bearer ${process.env.BENCH_KEY}` }, pids: () => [], async stop() {} };
   }
-  const proc = spawn(process.execPath, [bin, "start"], {
-    env: {
-      ...process.env,
-      RAPPORT_DATA_DIR: DATA_DIR,
-      PORT: String(PORT),
-      LOG_LEVEL: "warn",
-      RAPPORT_RATE_LIMIT_PER_MINUTE: "100000000",
-      RAPPORT_SEED_DEMO: "never",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${PORT}`;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error("server exited");
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const server = await startBenchServer(DATA_DIR, PORT, BENCH_SERVER_ENV, { bin });
+  const { proc, url } = server;
   const key = execFileSync(
     process.execPath,
     [bin, "api-keys", "create", "--workspace", "bench", "--role", "admin", "--name", `cpu ${Date.now()}`],
@@ -108,11 +89,7 @@ async function start(bin: string) {
     url,
     headers: { authorization: `Bearer ${key}` },
     pids: () => [proc.pid as number, ...postgresPids(DATA_DIR)],
-    async stop() {
-      const done = new Promise((r) => proc.once("exit", r));
-      proc.kill("SIGTERM");
-      await done;
-    },
+    stop: () => server.stop(),
   };
 }
 
