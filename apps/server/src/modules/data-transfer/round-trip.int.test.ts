@@ -1,9 +1,7 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localDiskStorage } from "../../platform/storage/storage.js";
 import { as, createTestWorkspace, startTestApi, type TestApi, type TestWorkspace } from "../../test/harness.js";
 import { runImport } from "./import/import-job.js";
-import { asOn, multipartFile, transferApp } from "./test-api.js";
+import { asOn, importStorage, multipartFile, transferApp } from "./test-api.js";
 
 let api: TestApi;
 let t: Awaited<ReturnType<typeof transferApp>>;
@@ -100,7 +98,7 @@ describe("export → import round trip", () => {
     expect(up.statusCode, up.body).toBe(201);
     expect(up.json().mapping).not.toContain(null);
     expect((await asOn(t.app, b.users.admin, { method: "POST", url: `/api/v1/imports/${up.json().id}/start` })).statusCode).toBe(202);
-    const storage = localDiskStorage(path.join(process.env.RAPPORT_DATA_DIR as string, "files"));
+    const storage = importStorage();
     expect(await runImport({ db: api.db, storage }, { workspaceId: b.id, importId: up.json().id })).toBe("completed");
 
     const errors = await asOn(t.app, b.users.admin, { method: "GET", url: `/api/v1/imports/${up.json().id}/errors.csv` });

@@ -48,3 +48,16 @@ export function multipartFile(filename: string, bytes: Buffer) {
     headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
   };
 }
+
+/** The file storage the import job reads uploads from: the test data directory's, as the worker's. */
+export const importStorage = () => localDiskStorage(path.join(process.env.RAPPORT_DATA_DIR as string, "files"));
+
+/** Uploads a file to import as `user` (`?objectType=company` for companies). */
+export function uploadImport(app: FastifyInstance, user: TestUser, name: string, bytes: Buffer, query = "") {
+  return asOn(app, user, { method: "POST", url: `/api/v1/imports${query}`, ...multipartFile(name, bytes) });
+}
+
+/** Calls a route as `user`, with a JSON body when given. */
+export function callAs(app: FastifyInstance, user: TestUser, method: "GET" | "POST" | "PATCH", url: string, payload?: object) {
+  return asOn(app, user, { method, url, ...(payload ? { payload } : {}) });
+}

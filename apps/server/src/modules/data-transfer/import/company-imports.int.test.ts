@@ -1,6 +1,4 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localDiskStorage } from "../../../platform/storage/storage.js";
 import {
   as,
   createTestWorkspace,
@@ -10,7 +8,7 @@ import {
   type TestUser,
   type TestWorkspace,
 } from "../../../test/harness.js";
-import { asOn, multipartFile, transferApp } from "../test-api.js";
+import { asOn, importStorage, multipartFile, transferApp, uploadImport } from "../test-api.js";
 import { runImport } from "./import-job.js";
 
 let api: TestApi;
@@ -29,10 +27,10 @@ afterAll(async () => {
   await api?.close();
 });
 
-const storage = () => localDiskStorage(path.join(process.env.RAPPORT_DATA_DIR as string, "files"));
+const storage = importStorage;
 
 const upload = (user: TestUser, csv: string, query = "?objectType=company") =>
-  asOn(t.app, user, { method: "POST", url: `/api/v1/imports${query}`, ...multipartFile("companies.csv", Buffer.from(csv)) });
+  uploadImport(t.app, user, "companies.csv", Buffer.from(csv), query);
 
 async function importCompanies(w: TestWorkspace, csv: string, settings: Record<string, unknown> = {}, user = w.users.admin) {
   const up = await upload(user, csv);

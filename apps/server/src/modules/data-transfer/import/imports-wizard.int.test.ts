@@ -1,7 +1,5 @@
-import path from "node:path";
 import { type Endpoint, importEndpoints } from "@rapport/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localDiskStorage } from "../../../platform/storage/storage.js";
 import {
   createTestWorkspace,
   snapshotCounts,
@@ -10,7 +8,7 @@ import {
   type TestUser,
   type TestWorkspace,
 } from "../../../test/harness.js";
-import { asOn, multipartFile, transferApp } from "../test-api.js";
+import { asOn, callAs, importStorage, multipartFile, transferApp, uploadImport } from "../test-api.js";
 import { runImport } from "./import-job.js";
 
 /** What the web import wizard reads besides the import itself: the list, the errors as JSON, the raw sample, undo's events. */
@@ -31,12 +29,11 @@ afterAll(async () => {
   await api?.close();
 });
 
-const storage = () => localDiskStorage(path.join(process.env.RAPPORT_DATA_DIR as string, "files"));
-const call = (user: TestUser, method: "GET" | "POST" | "PATCH", url: string, payload?: object) =>
-  asOn(t.app, user, { method, url, ...(payload ? { payload } : {}) });
+const storage = importStorage;
+const call = (user: TestUser, method: "GET" | "POST" | "PATCH", url: string, payload?: object) => callAs(t.app, user, method, url, payload);
 
 async function upload(user: TestUser, csv: string) {
-  const res = await asOn(t.app, user, { method: "POST", url: "/api/v1/imports", ...multipartFile("people.csv", Buffer.from(csv)) });
+  const res = await uploadImport(t.app, user, "people.csv", Buffer.from(csv));
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }

@@ -5,7 +5,6 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../../../platform/auth/principal.js";
 import type { StoredEvent } from "../../../platform/events/processor.js";
-import { localDiskStorage } from "../../../platform/storage/storage.js";
 import {
   as,
   createTestWorkspace,
@@ -15,7 +14,7 @@ import {
   type TestUser,
   type TestWorkspace,
 } from "../../../test/harness.js";
-import { asOn, multipartFile, transferApp } from "../test-api.js";
+import { asOn, importStorage, multipartFile, transferApp, uploadImport } from "../test-api.js";
 import { runImport } from "./import-job.js";
 import { importEventRule } from "./imports.visibility.js";
 
@@ -36,10 +35,10 @@ afterAll(async () => {
   await api?.close();
 });
 
-const storage = () => localDiskStorage(path.join(process.env.RAPPORT_DATA_DIR as string, "files"));
+const storage = importStorage;
 
 async function upload(user: TestUser, bytes: Buffer, name = "people.csv") {
-  return asOn(t.app, user, { method: "POST", url: "/api/v1/imports", ...multipartFile(name, bytes) });
+  return uploadImport(t.app, user, name, bytes);
 }
 
 /** Upload, settings, start, and run the job to the end, as the worker would. */
