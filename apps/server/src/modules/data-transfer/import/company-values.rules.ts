@@ -5,7 +5,7 @@ import { normaliseTags } from "../../records/index.js";
 import { restoreCell, splitMulti } from "../csv-cells.rules.js";
 import { parseCustomCell } from "../custom-cells.rules.js";
 import { countryCode } from "./country.rules.js";
-import type { MappingTarget } from "./mapping.rules.js";
+import { customFieldTargets, type MappingTarget, RECORD_TARGETS } from "./mapping.rules.js";
 import type { RowContext, RowError } from "./row-values.rules.js";
 
 /** A company row's values, checked and normalised as the companies API stores them. Absent: not in the file. */
@@ -32,20 +32,12 @@ const BUILT_IN: MappingTarget[] = [
   { key: "phone", label: "Phone", multiple: true },
   { key: "industry", label: "Industry", multiple: false },
   { key: "employees", label: "Employees", multiple: false },
-  { key: "source", label: "Source", multiple: false },
-  { key: "owner", label: "Owner", multiple: false },
-  { key: "tags", label: "Tags", multiple: true },
-  { key: "street", label: "Street", multiple: false },
-  { key: "city", label: "City", multiple: false },
-  { key: "postalCode", label: "Postal code", multiple: false },
-  { key: "region", label: "Region", multiple: false },
-  { key: "country", label: "Country", multiple: false },
-  { key: "notes", label: "Notes", multiple: false },
+  ...RECORD_TARGETS,
 ];
 
 /** Where a column of a companies file can go: the built-in fields, then the workspace's custom fields of companies. */
 export function companyTargets(customDefs: { key: string; label: string; type: string }[]): MappingTarget[] {
-  return [...BUILT_IN, ...customDefs.map((d) => ({ key: `custom.${d.key}`, label: d.label, multiple: d.type === "multi_select" }))];
+  return [...BUILT_IN, ...customFieldTargets(customDefs)];
 }
 
 /**

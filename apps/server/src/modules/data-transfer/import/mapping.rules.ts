@@ -3,15 +3,8 @@ import { fold } from "../../search/index.js";
 /** Where a column of a people file can go. `multiple`: several columns may fill it (emails). */
 export type MappingTarget = { key: string; label: string; multiple: boolean };
 
-const BUILT_IN: MappingTarget[] = [
-  { key: "firstName", label: "First name", multiple: false },
-  { key: "lastName", label: "Last name", multiple: false },
-  { key: "name", label: "Full name", multiple: false },
-  { key: "title", label: "Title", multiple: false },
-  { key: "email", label: "Email", multiple: true },
-  { key: "phone", label: "Phone", multiple: true },
-  { key: "company", label: "Company", multiple: false },
-  { key: "lifecycleStage", label: "Lifecycle stage", multiple: false },
+/** Targets people and companies share: source, owner, tags, the address and notes. */
+export const RECORD_TARGETS: MappingTarget[] = [
   { key: "source", label: "Source", multiple: false },
   { key: "owner", label: "Owner", multiple: false },
   { key: "tags", label: "Tags", multiple: true },
@@ -21,12 +14,29 @@ const BUILT_IN: MappingTarget[] = [
   { key: "region", label: "Region", multiple: false },
   { key: "country", label: "Country", multiple: false },
   { key: "notes", label: "Notes", multiple: false },
+];
+
+const BUILT_IN: MappingTarget[] = [
+  { key: "firstName", label: "First name", multiple: false },
+  { key: "lastName", label: "Last name", multiple: false },
+  { key: "name", label: "Full name", multiple: false },
+  { key: "title", label: "Title", multiple: false },
+  { key: "email", label: "Email", multiple: true },
+  { key: "phone", label: "Phone", multiple: true },
+  { key: "company", label: "Company", multiple: false },
+  { key: "lifecycleStage", label: "Lifecycle stage", multiple: false },
+  ...RECORD_TARGETS,
   { key: "externalId", label: "External ID", multiple: false },
   { key: "social", label: "Social profiles", multiple: true },
 ];
 
+/** The workspace's custom fields of an object as targets (`custom.<key>`). */
+export function customFieldTargets(customDefs: { key: string; label: string; type: string }[]): MappingTarget[] {
+  return customDefs.map((d) => ({ key: `custom.${d.key}`, label: d.label, multiple: d.type === "multi_select" }));
+}
+
 export function contactTargets(customDefs: { key: string; label: string; type: string }[]): MappingTarget[] {
-  return [...BUILT_IN, ...customDefs.map((d) => ({ key: `custom.${d.key}`, label: d.label, multiple: d.type === "multi_select" }))];
+  return [...BUILT_IN, ...customFieldTargets(customDefs)];
 }
 
 /** Header spelling without case, accents, spaces and punctuation: "E-mail 1 - Value" → "email1value". */
