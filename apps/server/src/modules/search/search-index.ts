@@ -1,6 +1,7 @@
 import { type RawBuilder, sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.js";
 import { type Token, uniqueTokens } from "./tokenize.js";
+import { wordPairTokens } from "./word-pairs.js";
 
 /** People 'p' and companies 'c' (the records others attach things to). */
 export type EntityCode = "p" | "c";
@@ -13,7 +14,7 @@ export type SearchEntity = EntityCode | "d";
  * which typo-tolerant lookups search.
  */
 export async function indexRecord(tx: Transaction<DB>, workspaceId: string, entityType: SearchEntity, entityId: string, tokens: Token[]) {
-  const unique = uniqueTokens(tokens);
+  const unique = recordTokens(tokens);
   const vocabulary = vocabularyOf(unique);
   // One statement (one round trip per write): drop the tokens the record no longer has, add
   // the new ones, grow the vocabulary. The deleted and inserted rows never overlap.
@@ -45,7 +46,7 @@ export function newRecordIndexWrites(
   entityId: string,
   tokens: Token[],
 ): { tokens: RawBuilder<unknown>; vocabulary: RawBuilder<unknown> } {
-  const unique = uniqueTokens(tokens);
+  const unique = recordTokens(tokens);
   return {
     tokens: sql`
       INSERT INTO search_tokens (workspace_id, token, entity_type, entity_id, field)
@@ -57,6 +58,15 @@ export function newRecordIndexWrites(
       SELECT ${workspaceId}::uuid, unnest(${vocabularyOf(unique)}::text[])
       ON CONFLICT DO NOTHING`,
   };
+}
+
+/**
+ * The rows a record's tokens become: unique, cut to length, and its word pairs (decision 0030),
+ * which every write path must store for two-word queries to find the record.
+ */
+export function recordTokens(tokens: Token[]): Token[] {
+  const unique = uniqueTokens(tokens);
+  return [...unique, ...wordPairTokens(unique)];
 }
 
 /** The name words that enter the workspace's vocabulary. */

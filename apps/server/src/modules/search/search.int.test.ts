@@ -1,6 +1,14 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Principal } from "../../platform/auth/principal.js";
 import { as, createTestWorkspace, startTestApi, type TestApi, type TestWorkspace } from "../../test/harness.js";
+import { companySearchResolver } from "../companies/index.js";
+import { contactSearchResolver } from "../contacts/index.js";
+import { runImport } from "../data-transfer/import/import-job.js";
+import { asOn, importStorage, transferApp, uploadImport } from "../data-transfer/test-api.js";
+import { dealSearchResolver } from "../deals/index.js";
+import { SearchService } from "./search.service.js";
+import { VocabularyCache } from "./vocabulary-cache.js";
 
 /**
  * The in-memory vocabulary (decision 0019) across two server copies on one database: a copy
@@ -128,5 +136,125 @@ describe("hits", () => {
         ],
       },
     ]);
+  });
+});
+
+describe("word pairs (decision 0030)", () => {
+  const principalOf = (ws: TestWorkspace, role: "admin" | "member"): Principal => ({
+    workspaceId: ws.id,
+    actorType: "user",
+    actorId: ws.users[role].id,
+    userId: ws.users[role].id,
+    role,
+    teamIds: [],
+    sessionId: null,
+  });
+  const service = (wordPairs: boolean) => {
+    const s = new SearchService(writer.db, new VocabularyCache(writer.db), wordPairs);
+    s.register("p", contactSearchResolver(writer.db));
+    s.register("c", companySearchResolver(writer.db));
+    s.register("d", dealSearchResolver(writer.db));
+    return s;
+  };
+  /** The pair and long-record rows stored for a workspace, as `field:token@entity`. */
+  const pairRows = async (ws: string) =>
+    (
+      await sql<{ r: string }>`SELECT field || ':' || token || '@' || entity_id AS r FROM search_tokens
+                                WHERE workspace_id = ${ws}::uuid AND field IN ('w', 'l') ORDER BY 1`.execute(writer.db)
+    ).rows.map((x) => x.r);
+
+  it("find the same records in the same order as the general path, for every role", async () => {
+    const w = await createTestWorkspace(writer);
+    const post = async (url: string, payload: Record<string, unknown>, role: "admin" | "member" = "admin") => {
+      const res = await as(writer, w.users[role], { method: "POST", url, payload });
+      if (res.statusCode !== 201) throw new Error(`create failed ${res.statusCode}: ${res.body}`);
+      return res.json() as { id: string };
+    };
+    for (let i = 0; i < 4; i++)
+      await post("/api/v1/contacts", { firstName: "Marie", lastName: "Cortes", emails: [`marie.cortes${i}@work.example`] });
+    await post("/api/v1/contacts", { firstName: "Marie", lastName: "Cortes" }, "member");
+    const trashed = await post("/api/v1/contacts", { firstName: "Marie", lastName: "Cortes", title: "Trashed" });
+    expect((await as(writer, w.users.admin, { method: "DELETE", url: `/api/v1/contacts/${trashed.id}` })).statusCode).toBe(204);
+    await post("/api/v1/contacts", { firstName: "Cortes", lastName: "Marie" });
+    await post("/api/v1/contacts", { firstName: "Marie", lastName: "Cortese" });
+    await post("/api/v1/contacts", { firstName: "Mario", lastName: "Cortes" });
+    // One word only in an email, in a tag, in a company's domain label; a record too long for pairs.
+    await post("/api/v1/contacts", { firstName: "Pia", lastName: "Lind", emails: ["marie.cortes@elsewhere.example"] });
+    await post("/api/v1/contacts", { firstName: "Marie", lastName: "Berg", tags: ["cortes"] });
+    await post("/api/v1/companies", { name: "Cortes Trading", domain: "marie.example" });
+    const long = "Marie Cortes and Sons Trading Company of the North West Region Limited Partners";
+    await post("/api/v1/companies", { name: long });
+    // Changing a name replaces its pairs.
+    const renamed = await post("/api/v1/contacts", { firstName: "Orla", lastName: "Cortes" });
+    const patched = await as(writer, w.users.admin, {
+      method: "PATCH",
+      url: `/api/v1/contacts/${renamed.id}`,
+      payload: { firstName: "Marie" },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect((await pairRows(w.id)).filter((r) => r.endsWith(renamed.id))).toEqual([`w:\u0001cortes marie@${renamed.id}`]);
+
+    const pairs = service(true);
+    const general = service(false);
+    const queries = [
+      "marie cortes",
+      "Cortes Marie",
+      "Marei Cortse",
+      "marie cort",
+      "mari cortes",
+      "marie cortes trading",
+      "marie marie",
+      "pia marie",
+      "marie 0",
+    ];
+    for (const role of ["admin", "member"] as const) {
+      for (const q of queries) {
+        for (const opts of [{ limit: 10 }, { limit: 3 }, { limit: 10, types: ["company" as const] }]) {
+          const args = { ...opts, defaultCountry: "US" };
+          const expected = await general.search(principalOf(w, role), q, args);
+          expect(await pairs.search(principalOf(w, role), q, args), `${role} "${q}" ${JSON.stringify(opts)}`).toEqual(expected);
+        }
+      }
+    }
+    const titles = (await pairs.search(principalOf(w, "admin"), "marie cortes", { limit: 20, defaultCountry: "US" })).map((h) => h.title);
+    expect(titles).toEqual(expect.arrayContaining(["Pia Lind", "Marie Berg", "Cortes Trading", long, "Cortes Marie", "Marie Cortese"]));
+    expect(titles.filter((x) => x === "Marie Cortes")).toHaveLength(6);
+    expect(titles).not.toContain("Mario Cortes");
+    const member = await pairs.search(principalOf(w, "member"), "marie cortes", { limit: 20, defaultCountry: "US" });
+    expect(member.filter((h) => h.title === "Marie Cortes")).toHaveLength(1);
+  });
+
+  it("are written by imports, and the migration's SQL derives the same rows as the application", async () => {
+    const w = await createTestWorkspace(writer);
+    const transfer = await transferApp(writer);
+    try {
+      const up = await uploadImport(
+        transfer.app,
+        w.users.admin,
+        "people.csv",
+        Buffer.from("First Name,Last Name,Email\nAda,Quill,ada.quill@x.example\n"),
+      );
+      expect(up.statusCode, up.body).toBe(201);
+      const id = up.json().id as string;
+      const started = await asOn(transfer.app, w.users.admin, { method: "POST", url: `/api/v1/imports/${id}/start` });
+      expect(started.statusCode, started.body).toBe(202);
+      expect(await runImport({ db: writer.db, storage: importStorage() }, { workspaceId: w.id, importId: id })).toBe("completed");
+    } finally {
+      await transfer.close();
+    }
+    const res = await as(writer, w.users.admin, {
+      method: "POST",
+      url: "/api/v1/contacts",
+      payload: { firstName: "Zoë", lastName: "Ångelstam Ö" },
+    });
+    expect(res.statusCode).toBe(201);
+    const long = "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen";
+    expect((await as(writer, w.users.admin, { method: "POST", url: "/api/v1/companies", payload: { name: long } })).statusCode).toBe(201);
+    const written = await pairRows(w.id);
+    expect(written.some((r) => r.startsWith("w:\u0001ada quill@"))).toBe(true);
+    expect(written.some((r) => r.startsWith("l:\u0002thirteen@"))).toBe(true);
+    await sql`DELETE FROM search_tokens WHERE workspace_id = ${w.id}::uuid AND field IN ('w', 'l')`.execute(writer.db);
+    await sql`SELECT search_pairs_backfill(${w.id}::uuid)`.execute(writer.db);
+    expect(await pairRows(w.id)).toEqual(written);
   });
 });

@@ -9,6 +9,7 @@ import type { SearchEntity } from "./search-index.js";
 import { fold, words } from "./tokenize.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { VocabularyCache } from "./vocabulary-cache.js";
+import { longWordToken, pairToken } from "./word-pairs.js";
 
 /** What a record module gives search for the ids it found: only records the caller may see. */
 export type ResolvedRecord = {
@@ -34,7 +35,7 @@ const candidatesFor = (limit: number) => Math.min(200, limit * 2 + 10);
  * A query word: `fuzzy` holds its closest near spellings (one edit, or two when nothing is
  * one away), `wider` the further ones, used only when the closest find no record.
  */
-type WordMatch = { word: string; exact: boolean; prefixes: string[]; fuzzy: string[]; wider: string[] };
+export type WordMatch = { word: string; exact: boolean; prefixes: string[]; fuzzy: string[]; wider: string[] };
 
 /**
  * Search across people and companies through the token index:
@@ -52,6 +53,8 @@ export class SearchService {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly vocabulary: VocabularyCache = new VocabularyCache(db),
+    /** Two-word queries through word pairs (decision 0030); off only to compare with the general path. */
+    private readonly wordPairs = true,
   ) {}
 
   register(entity: SearchEntity, resolver: SearchResolver) {
@@ -84,12 +87,12 @@ export class SearchService {
       if (qwords.length === 0) return [];
       const vocabulary = await this.vocabulary.get(ws);
       matches = qwords.map((w, i) => this.matchWord(vocabulary, w, i === qwords.length - 1));
-      candidates = await this.wordPostings(ws, entityTypes, await this.rarestFirst(ws, matches), k);
+      candidates = await this.wordCandidates(ws, entityTypes, matches, k);
       if (candidates.length === 0 && matches.some((m) => m.wider.length > 0)) {
         // Every near spelling of every word costs its postings; the further ones are only
         // read when the closest ones found nothing (decision 0019).
         matches = matches.map((m) => ({ ...m, fuzzy: [...m.fuzzy, ...m.wider], wider: [] }));
-        candidates = await this.wordPostings(ws, entityTypes, await this.rarestFirst(ws, matches), k);
+        candidates = await this.wordCandidates(ws, entityTypes, matches, k);
       }
       terms = matches.flatMap((m) => [m.word, ...m.fuzzy]);
     }
@@ -129,6 +132,60 @@ export class SearchService {
     const fuzzy = near.filter((n) => n.distance === closest).map((n) => n.token);
     const wider = near.filter((n) => n.distance !== closest).map((n) => n.token);
     return { word, exact, prefixes: isLast || !exact ? prefixes : [word], fuzzy, wider };
+  }
+
+  /** Records having every word, best first: through word pairs when two of the words allow it. */
+  private async wordCandidates(ws: string, entityTypes: SearchEntity[], matches: WordMatch[], k: number) {
+    const pair = this.wordPairs ? pairOfWords(matches) : undefined;
+    if (pair) return this.pairPostings(ws, entityTypes, matches, pair, k);
+    return this.wordPostings(ws, entityTypes, await this.rarestFirst(ws, matches), k);
+  }
+
+  /**
+   * Several words through word pairs (decision 0030), the same records in the same order as
+   * `wordPostings`. The records having both words of `pair` are among
+   * - the postings of their pair tokens: both words among a record's names and email words;
+   * - the "rest" postings of either word: a tag, a text field, a dotless domain, or a record
+   *   too long for pairs (its words as `longWordToken`). Phone tokens are digits only and
+   *   `pairOfWords` takes no word that could match one; email addresses and dotted domains
+   *   hold characters no query word has.
+   * Each of these few candidates is then scored per word exactly as `wordPostings` scores it
+   * (its best posting of the word's spellings; none: not a match), and ranked the same way.
+   */
+  private async pairPostings(ws: string, entityTypes: SearchEntity[], matches: WordMatch[], pair: WordPair, k: number) {
+    const types = sql`${entityTypes}::char(1)[]`;
+    const pairs = pair.a.flatMap((x) => pair.b.map((y) => pairToken(x, y)));
+    const rest = [...pair.a, ...pair.b].flatMap((t) => [t, longWordToken(t)]);
+    const scores = matches.map(
+      (m, i) => sql`(SELECT max(CASE WHEN s.token = ${m.word}::text THEN (CASE WHEN s.field = 'n' THEN 100 ELSE 90 END)
+                                    WHEN s.token = ANY(${m.prefixes}::text[]) THEN 75 ELSE 50 END)
+                       FROM search_tokens s
+                      WHERE s.workspace_id = ${ws} AND s.token = ANY(${tokensOf(m)}::text[])
+                        AND s.entity_type = c.entity_type AND s.entity_id = c.entity_id) AS ${sql.ref(`s${i}`)}`,
+    );
+    const ref = (i: number) => sql.ref(`s${i}`);
+    const ranked = await sql<{ entity_type: SearchEntity; entity_id: string }>`
+      WITH c AS MATERIALIZED (
+        SELECT entity_type, entity_id FROM search_tokens
+         WHERE workspace_id = ${ws} AND token = ANY(${pairs}::text[]) AND entity_type = ANY(${types})
+        UNION
+        SELECT entity_type, entity_id FROM search_tokens
+         WHERE workspace_id = ${ws} AND token = ANY(${rest}::text[]) AND entity_type = ANY(${types})
+           AND (field IN ('t', 'x', 'l') OR (field = 'd' AND strpos(token, '.') = 0))
+      ), scored AS MATERIALIZED (
+        SELECT c.entity_type, c.entity_id, ${sql.join(scores)} FROM c
+      )
+      SELECT entity_type, entity_id FROM scored
+       WHERE ${sql.join(
+         matches.map((_, i) => sql`${ref(i)} IS NOT NULL`),
+         sql` AND `,
+       )}
+       ORDER BY ${sql.join(
+         matches.map((_, i) => ref(i)),
+         sql` + `,
+       )} DESC, entity_id
+       LIMIT ${sql.lit(k)}`.execute(this.db);
+    return ranked.rows;
   }
 
   /**
@@ -240,6 +297,34 @@ export class SearchService {
 
 /** The tokens whose postings stand for a query word: itself, its near spellings, its prefixes. */
 const tokensOf = (m: WordMatch) => [...new Set([m.word, ...m.fuzzy, ...m.prefixes])];
+
+/** Two words of a query, as the tokens that stand for each, whose pairs find their records. */
+type WordPair = { a: string[]; b: string[] };
+
+/** Beyond this many pair tokens (spellings × spellings) a query takes the general path. */
+const MAX_PAIR_LOOKUPS = 64;
+
+/**
+ * The two words of a query whose word pairs find every record having both (decision 0030):
+ * no spelling of either can be a phone token (digits only), no spelling is shared (a pair is
+ * two different words), and few pair tokens to look up — the fewest of any two words.
+ * Undefined when no two words qualify: the query takes the general path.
+ */
+export function pairOfWords(matches: WordMatch[]): WordPair | undefined {
+  let best: WordPair | undefined;
+  const spellings = matches.map(tokensOf);
+  for (let i = 0; i < spellings.length; i++) {
+    for (let j = i + 1; j < spellings.length; j++) {
+      const a = spellings[i] as string[];
+      const b = spellings[j] as string[];
+      const lookups = a.length * b.length;
+      if (lookups > MAX_PAIR_LOOKUPS || (best && lookups >= best.a.length * best.b.length)) continue;
+      if ([...a, ...b].some((t) => /^[0-9]+$/.test(t)) || a.some((t) => b.includes(t))) continue;
+      best = { a, b };
+    }
+  }
+  return best;
+}
 
 /**
  * The smallest string above every string starting with `prefix`, in the byte order of the

@@ -31,7 +31,8 @@ export function words(text: string): string[] {
   return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-export type TokenField = "n" | "e" | "p" | "d" | "t" | "x";
+/** Name, email, phone, domain, tag, other text; word pairs and long records' words (word-pairs.ts). */
+export type TokenField = "n" | "e" | "p" | "d" | "t" | "x" | "w" | "l";
 export type Token = { token: string; field: TokenField };
 
 const MAX_TOKEN = 100;

@@ -2,7 +2,7 @@ import { sql, type Transaction } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import type { Actor } from "../../../platform/auth/principal.js";
 import type { DB } from "../../../platform/db/schema.js";
-import type { EntityCode, Token } from "../../search/index.js";
+import { type EntityCode, recordTokens, type Token } from "../../search/index.js";
 import type { UpdatedPayload } from "./contact-events.rules.js";
 import type { StoredContact } from "./contact-merge.rules.js";
 
@@ -11,9 +11,6 @@ import type { StoredContact } from "./contact-merge.rules.js";
  * batch size, so an import runs at the speed of the database rather than of round trips.
  * The values are the ones `applyRow` computed from the API's normalisation.
  */
-/** As search's index bounds its tokens. */
-const MAX_TOKEN = 100;
-
 const RECORD = sql`x(id uuid, first_name text, last_name text, title text, emails text[], phones text[], addresses jsonb,
   lifecycle_stage text, source text, owner_id uuid, tags text[], notes text, custom jsonb)`;
 
@@ -74,9 +71,9 @@ export async function updateContacts(tx: Transaction<DB>, ws: string, rows: { id
 
 /**
  * The batch form of search's `indexRecord` (which indexes one record per call): replaces the
- * tokens of many records in three statements, with the same rules — tokens cut to 100
- * characters, unique per record and field, name tokens of two or more characters added to
- * the vocabulary. `fresh`: the records are new, there is nothing to replace.
+ * tokens of many records in three statements, with the same rules (`recordTokens`) — tokens
+ * cut to 100 characters, unique per record and field, word pairs, name tokens of two or more
+ * characters added to the vocabulary. `fresh`: the records are new, there is nothing to replace.
  */
 export async function indexRecords(
   tx: Transaction<DB>,
@@ -97,16 +94,12 @@ export async function indexRecords(
   const fields: string[] = [];
   const vocabulary = new Set<string>();
   for (const item of items) {
-    const seen = new Set<string>();
-    for (const t of item.tokens) {
-      const token = t.token.slice(0, MAX_TOKEN);
-      const key = `${t.field}:${token}`;
-      if (!token || seen.has(key)) continue;
-      seen.add(key);
+    // Unique, cut tokens and the record's word pairs, as `indexRecord` writes them.
+    for (const t of recordTokens(item.tokens)) {
       ids.push(item.id);
-      tokens.push(token);
+      tokens.push(t.token);
       fields.push(t.field);
-      if (t.field === "n" && token.length >= 2) vocabulary.add(token);
+      if (t.field === "n" && t.token.length >= 2) vocabulary.add(t.token);
     }
   }
   if (tokens.length === 0) return;
