@@ -86,7 +86,7 @@ export async function seedLargeWorkspace(
               SELECT DISTINCT workspace_id, token FROM search_tokens WHERE workspace_id = ${workspaceId}::uuid AND field = 'n'
               ON CONFLICT DO NOTHING`.execute(tx);
     // Word pairs of the people seeded above (decision 0030), by the migration's SQL rule.
-    await sql`SELECT search_pairs_backfill(${workspaceId}::uuid)`.execute(tx);
+    if (existing < count) await sql`SELECT search_pairs_backfill(${workspaceId}::uuid)`.execute(tx);
   });
   return { workspaceId, created: Math.max(0, count - existing) };
 }
