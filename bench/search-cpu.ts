@@ -8,7 +8,8 @@ import { load } from "./load.js";
 /**
  * Search CPU per request, servers alternating on one data directory (decision 0025):
  * `npx tsx bench/search-cpu.ts <label>=<path to rapport.mjs> …` with BENCH_DATA_DIR, BENCH_PORT,
- * BENCH_SECONDS (per measure), BENCH_ROUNDS and BENCH_KINDS (comma-separated, default all).
+ * BENCH_SECONDS (per measure), BENCH_ROUNDS, BENCH_KINDS (comma-separated, default all) and
+ * BENCH_WARMUP_SECONDS (the mix at 10 connections before measuring, default 2).
  * For each round and server: start it, warm up, then the query mix and each query kind at 10
  * connections; CPU = the server process plus every PostgreSQL process (/proc/<pid>/stat)
  * during the measure, divided by the searches served — independent of how much of the
@@ -18,6 +19,7 @@ const DATA_DIR = process.env.BENCH_DATA_DIR as string;
 const PORT = Number(process.env.BENCH_PORT ?? 3790);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const KINDS = ["mix", "namePrefix", "fullName", "misspelt", "email", "phone", "domain"];
 const ONLY = new Set((process.env.BENCH_KINDS ?? KINDS.join(",")).split(","));
 const servers = process.argv.slice(2).map((a) => {
@@ -104,7 +106,7 @@ async function main() {
           base: server.url,
           headers: server.headers,
           concurrency: 10,
-          durationMs: 2000,
+          durationMs: WARMUP_SECONDS * 1000,
           request: (i) => ({ path: path(q.mix as string[], i) }),
         });
         for (const kind of KINDS.filter((k) => ONLY.has(k))) {
