@@ -9,7 +9,7 @@ import { runCommand } from "../../platform/http/command.js";
 import { jsonPage } from "../../platform/http/json-text.js";
 import { notFound } from "../../platform/http/problem.js";
 import { route, routeFoldingCredentialCheck } from "../../platform/http/route.js";
-import { type CustomFieldDefinitions, type CustomFieldRow, customFieldsRepository } from "../custom-fields/index.js";
+import { type CustomFieldDefinitions, customFieldsRepository } from "../custom-fields/index.js";
 import { recordVisibility } from "../iam/index.js";
 import { bulkRecords, type RecordExtensions, type RecordKind, registerRecordTrashRoutes } from "../records/index.js";
 import type { SearchService } from "../search/index.js";
