@@ -1,6 +1,5 @@
-import { type Kysely, type RawBuilder, type Selectable, sql, type Transaction } from "kysely";
+import type { Kysely, RawBuilder, Selectable, Transaction } from "kysely";
 import { anyUuid } from "../../platform/db/any-uuid.js";
-import { isoText, onlyKeysJson } from "../../platform/db/list-query/index.js";
 import type { CompaniesTable, DB } from "../../platform/db/schema.js";
 import type { RecordVisibility } from "../iam/index.js";
 import { ownerVisible } from "../records/index.js";
@@ -15,18 +14,6 @@ export function visibleCondition(v: RecordVisibility): RawBuilder<boolean> {
 }
 
 export const companiesRepository = {
-  /**
-   * A list item (alias `co`) as JSON built by PostgreSQL: the fields, order and values of
-   * `presentCompany`, with `peopleCount` (an expression over `co`) and only the custom values
-   * of `visibleCustomKeys` (decision 0029; companies.int.test.ts compares the two).
-   */
-  listItemJson: (visibleCustomKeys: string[], peopleCount: RawBuilder<number>): RawBuilder<unknown> =>
-    sql`(SELECT row_to_json(i) FROM (SELECT
-           co.id, co.name, co.domain, co.industry, co.size, co.employees, co.region, co.country, co.phones, co.addresses,
-           co.social, co.lifecycle_stage AS "lifecycleStage", co.source, co.owner_id AS "ownerId", co.tags, co.notes,
-           ${onlyKeysJson(sql`co.custom`, visibleCustomKeys)} AS custom, ${peopleCount} AS "peopleCount",
-           ${isoText(sql`co.last_interaction_at`)} AS "lastInteractionAt", ${isoText(sql`co.created_at`)} AS "createdAt",
-           ${isoText(sql`co.updated_at`)} AS "updatedAt", ${isoText(sql`co.deleted_at`)} AS "deletedAt") AS i)`,
   /** One company the caller may see (trashed ones too when asked), else undefined. */
   byId: (q: Q, ws: string, id: string, v: RecordVisibility, opts: { includeDeleted?: boolean; forUpdate?: boolean } = {}) => {
     let query = q

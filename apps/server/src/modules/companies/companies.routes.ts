@@ -1,12 +1,12 @@
-import { type Company, companyEndpoints as ep } from "@rapport/contract";
+import { companyEndpoints as ep } from "@rapport/contract";
 import type { FastifyInstance } from "fastify";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Authenticator } from "../../platform/auth/authenticator.js";
 import { type Principal, requirePermission } from "../../platform/auth/principal.js";
-import { parseFilters, parseSort, runListJson } from "../../platform/db/list-query/index.js";
+import { parseFilters, parseSort, runList } from "../../platform/db/list-query/index.js";
 import type { DB } from "../../platform/db/schema.js";
 import { runCommand } from "../../platform/http/command.js";
-import { jsonPage } from "../../platform/http/json-text.js";
+import { serialized } from "../../platform/http/json-text.js";
 import { notFound } from "../../platform/http/problem.js";
 import { route, routeFoldingCredentialCheck } from "../../platform/http/route.js";
 import { contactsRepository, presentContact, presentFields } from "../contacts/index.js";
@@ -67,9 +67,8 @@ export function registerCompanyRoutes(app: FastifyInstance, deps: CompaniesDeps)
     const filters = parseFilters(query, fields);
     const trash = query.trash === "true";
     const sort = parseSort(query.sort, fields, trash ? "-deletedAt" : "name");
-    const visibility = await recordVisibility(db, principal);
     const conditions = [
-      visibleCondition(visibility),
+      visibleCondition(await recordVisibility(db, principal)),
       trash ? sql<boolean>`co.deleted_at IS NOT NULL` : sql<boolean>`co.deleted_at IS NULL`,
     ];
     if (query.q) {
@@ -80,26 +79,19 @@ export function registerCompanyRoutes(app: FastifyInstance, deps: CompaniesDeps)
       });
       conditions.push(sql<boolean>`co.id = ANY(${hits.map((h) => h.id)}::uuid[])`);
     }
-    // One statement reads and presents the page, the people counts included (decision 0029).
-    const page = await runListJson(
-      db,
-      {
-        table: "companies",
-        alias: "co",
-        workspaceId: principal.workspaceId,
-        conditions,
-        filters,
-        sort,
-        cursor: query.cursor,
-        limit: query.limit,
-        credentialCheck,
-      },
-      companiesRepository.listItemJson(
-        defs.map((d) => d.key),
-        contactsRepository.visibleCountOfCompany("co", visibility),
-      ),
-    );
-    return jsonPage<Company>(page.items, page.nextCursor);
+    const page = await runList<CompanyRow>(db, {
+      table: "companies",
+      alias: "co",
+      workspaceId: principal.workspaceId,
+      conditions,
+      filters,
+      sort,
+      cursor: query.cursor,
+      limit: query.limit,
+      credentialCheck,
+    });
+    // presentCompany writes every field of the contract itself: no response parse (decision 0024).
+    return serialized({ items: await present(principal, page.rows, db, defs), nextCursor: page.nextCursor });
   });
 
   route(app, auth, ep.get, async ({ principal, params }) => {

@@ -1,13 +1,15 @@
 import type { Kysely, RawBuilder, Selectable, Transaction } from "kysely";
 import { sql } from "kysely";
 import { anyUuid } from "../../platform/db/any-uuid.js";
-import { isoText, onlyKeysJson, runList } from "../../platform/db/list-query/index.js";
+import { runList } from "../../platform/db/list-query/index.js";
 import type { ContactsTable, DB } from "../../platform/db/schema.js";
 import type { RecordVisibility } from "../iam/index.js";
 import { contactFields } from "./contacts.fields.js";
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type ContactRow = Selectable<ContactsTable>;
+/** A list page's row, with its company links when the page query read them. */
+export type ContactPageRow = ContactRow & { company_links?: CompanyLinkRow[] };
 /** Every column a new contact is given by its command: nothing its event could miss is left to column defaults. */
 export type NewContactValues = Pick<
   ContactRow,
@@ -115,22 +117,16 @@ export const contactsRepository = {
   },
 
   /**
-   * A list item (alias `c`) as JSON built by PostgreSQL: the fields, order and values of
-   * `presentContact` with the links of `companyLinks` and only the custom values of
-   * `visibleCustomKeys` (decision 0029; contacts.int.test.ts compares the two).
+   * The `company_links` column of a list page (alias `c`): the same rows and order as
+   * `companyLinks`, as JSON, computed in the page's own statement.
    */
-  listItemJson: (visibleCustomKeys: string[]): RawBuilder<unknown> =>
-    sql`(SELECT row_to_json(i) FROM (SELECT
-           c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.name, c.title, c.emails, c.phones, c.addresses,
-           c.social, c.lifecycle_stage AS "lifecycleStage", c.source, c.owner_id AS "ownerId", c.tags, c.notes,
-           ${onlyKeysJson(sql`c.custom`, visibleCustomKeys)} AS custom,
-           (SELECT coalesce(json_agg(json_build_object('companyId', l.company_id, 'name', co.name, 'role', l.role, 'isPrimary', l.is_primary)
-                                     ORDER BY l.is_primary DESC, co.name_key), '[]'::json)
-              FROM contact_companies l
-              JOIN companies co ON co.workspace_id = l.workspace_id AND co.id = l.company_id
-             WHERE l.workspace_id = c.workspace_id AND l.contact_id = c.id AND co.deleted_at IS NULL) AS companies,
-           ${isoText(sql`c.last_interaction_at`)} AS "lastInteractionAt", ${isoText(sql`c.created_at`)} AS "createdAt",
-           ${isoText(sql`c.updated_at`)} AS "updatedAt", ${isoText(sql`c.deleted_at`)} AS "deletedAt") AS i)`,
+  companyLinksColumn: (): RawBuilder<unknown> =>
+    sql`(SELECT coalesce(json_agg(json_build_object('contact_id', l.contact_id, 'company_id', l.company_id, 'name', co.name,
+                                                   'role', l.role, 'is_primary', l.is_primary)
+                                  ORDER BY l.is_primary DESC, co.name_key), '[]'::json)
+           FROM contact_companies l
+           JOIN companies co ON co.workspace_id = l.workspace_id AND co.id = l.company_id
+          WHERE l.workspace_id = c.workspace_id AND l.contact_id = c.id AND co.deleted_at IS NULL) AS company_links`,
 
   companyLinks: async (q: Q, ws: string, contactIds: string[]): Promise<Map<string, CompanyLinkRow[]>> => {
     const map = new Map<string, CompanyLinkRow[]>(contactIds.map((id) => [id, []]));
@@ -216,16 +212,6 @@ export const contactsRepository = {
   },
 
   /** How many live people the caller may see are linked to each company. */
-  /**
-   * SQL: how many live people the caller may see are linked to the company of the caller's
-   * statement alias `companyAlias`: `countByCompany` for one company, as a column.
-   */
-  visibleCountOfCompany: (companyAlias: string, v: RecordVisibility): RawBuilder<number> =>
-    sql<number>`(SELECT count(*)::int FROM contact_companies cc
-                    JOIN contacts c ON c.workspace_id = cc.workspace_id AND c.id = cc.contact_id
-                   WHERE cc.workspace_id = ${sql.ref(`${companyAlias}.workspace_id`)} AND cc.company_id = ${sql.ref(`${companyAlias}.id`)}
-                     AND c.deleted_at IS NULL AND ${visibleCondition(v)})`,
-
   countByCompany: async (q: Q, ws: string, companyIds: string[], v: RecordVisibility): Promise<Map<string, number>> => {
     const counts = new Map<string, number>(companyIds.map((id) => [id, 0]));
     if (companyIds.length === 0) return counts;

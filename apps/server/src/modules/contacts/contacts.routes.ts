@@ -1,22 +1,22 @@
-import { type Contact, contactEndpoints as ep } from "@rapport/contract";
+import { contactEndpoints as ep } from "@rapport/contract";
 import type { FastifyInstance } from "fastify";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Authenticator } from "../../platform/auth/authenticator.js";
 import { type Principal, requirePermission } from "../../platform/auth/principal.js";
-import { parseFilters, parseSort, runListJson } from "../../platform/db/list-query/index.js";
+import { parseFilters, parseSort, runList } from "../../platform/db/list-query/index.js";
 import type { DB } from "../../platform/db/schema.js";
 import { runCommand } from "../../platform/http/command.js";
-import { jsonPage } from "../../platform/http/json-text.js";
+import { serialized } from "../../platform/http/json-text.js";
 import { notFound } from "../../platform/http/problem.js";
 import { route, routeFoldingCredentialCheck } from "../../platform/http/route.js";
-import { type CustomFieldDefinitions, customFieldsRepository } from "../custom-fields/index.js";
+import { type CustomFieldDefinitions, type CustomFieldRow, customFieldsRepository } from "../custom-fields/index.js";
 import { recordVisibility } from "../iam/index.js";
 import { bulkRecords, type RecordExtensions, type RecordKind, registerRecordTrashRoutes } from "../records/index.js";
 import type { SearchService } from "../search/index.js";
 import { contactContext, createContact, updateContact } from "./commands/save-contact.js";
 import { contactFields, presentFields } from "./contacts.fields.js";
 import { presentContact } from "./contacts.presenter.js";
-import { type ContactRow, contactsRepository, visibleCondition } from "./contacts.repository.js";
+import { type ContactPageRow, type ContactRow, contactsRepository, visibleCondition } from "./contacts.repository.js";
 import { contactTokens } from "./contacts.search.js";
 
 export type ContactsDeps = {
@@ -34,14 +34,11 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
   const definitionsIn = (q: Kysely<DB> | Transaction<DB>, ws: string, object: "contact" | "company") =>
     q === db ? deps.definitions.list(ws, object) : customFieldsRepository.list(q, ws, object);
 
-  async function present(p: Principal, rows: ContactRow[], q: Kysely<DB> | Transaction<DB> = db) {
-    const links = await contactsRepository.companyLinks(
-      q,
-      p.workspaceId,
-      rows.map((r) => r.id),
-    );
-    const keys = new Set((await definitionsIn(q, p.workspaceId, "contact")).map((d) => d.key));
-    return rows.map((r) => presentContact(r, links.get(r.id) ?? [], keys));
+  async function present(p: Principal, rows: ContactPageRow[], q: Kysely<DB> | Transaction<DB> = db, defs?: CustomFieldRow[]) {
+    const unread = rows.filter((r) => !r.company_links).map((r) => r.id);
+    const links = await contactsRepository.companyLinks(q, p.workspaceId, unread);
+    const keys = new Set((defs ?? (await definitionsIn(q, p.workspaceId, "contact"))).map((d) => d.key));
+    return rows.map((r) => presentContact(r, r.company_links ?? links.get(r.id) ?? [], keys));
   }
 
   async function getVisible(p: Principal, id: string, includeDeleted = false, q: Kysely<DB> | Transaction<DB> = db) {
@@ -55,8 +52,7 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
     return { items: presentFields(contactFields(await deps.definitions.list(principal.workspaceId, "contact"))) };
   });
 
-  // One statement reads and presents the page: a remembered API key is re-verified in it
-  // (decision 0024) and PostgreSQL writes the items' JSON (decision 0029).
+  // One statement reads the page: a remembered API key is re-verified in it (decision 0024).
   routeFoldingCredentialCheck(app, auth, ep.list, async ({ principal, query, credentialCheck }) => {
     requirePermission(principal, "records.read");
     const defs = await deps.definitions.list(principal.workspaceId, "contact");
@@ -74,22 +70,20 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
       });
       conditions.push(sql<boolean>`c.id = ANY(${hits.map((h) => h.id)}::uuid[])`);
     }
-    const page = await runListJson(
-      db,
-      {
-        table: "contacts",
-        alias: "c",
-        workspaceId: principal.workspaceId,
-        conditions,
-        filters,
-        sort,
-        cursor: query.cursor,
-        limit: query.limit,
-        credentialCheck,
-      },
-      contactsRepository.listItemJson(defs.map((d) => d.key)),
-    );
-    return jsonPage<Contact>(page.items, page.nextCursor);
+    const page = await runList<ContactPageRow>(db, {
+      table: "contacts",
+      alias: "c",
+      workspaceId: principal.workspaceId,
+      conditions,
+      filters,
+      sort,
+      cursor: query.cursor,
+      limit: query.limit,
+      credentialCheck,
+      pageColumns: [contactsRepository.companyLinksColumn()],
+    });
+    // presentContact writes every field of the contract itself: no response parse (decision 0024).
+    return serialized({ items: await present(principal, page.rows, db, defs), nextCursor: page.nextCursor });
   });
 
   route(app, auth, ep.get, async ({ principal, params }) => {

@@ -9,11 +9,7 @@ export class JsonText<T> {
   constructor(readonly text: string) {}
 }
 
-/**
- * A list page `{ items, nextCursor }` whose items are already one JSON array text (written by
- * PostgreSQL, decision 0029). The text is the contract's `T[]` as its presenter would write
- * it; list tests compare the two.
- */
-export function jsonPage<T>(items: string, nextCursor: string | null): JsonText<{ items: T[]; nextCursor: string | null }> {
-  return new JsonText(`{"items":${items},"nextCursor":${JSON.stringify(nextCursor)}}`);
+/** The value as JSON text; its type is checked against the contract's response type. */
+export function serialized<T>(value: T): JsonText<T> {
+  return new JsonText(JSON.stringify(value));
 }

@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { CredentialCheck } from "../../auth/credential-check.js";
 import type { DB } from "../schema.js";
 import { filterCondition, keysetCondition, orderBy, sortValueColumns } from "./build.js";
 import { decodeCursor, encodeCursor, type Filter, type SortKey } from "./parse.js";
@@ -14,6 +15,16 @@ export type ListSpec = {
   sort: SortKey[];
   cursor: string | undefined;
   limit: number;
+  /**
+   * Extra columns computed only for the rows of the page (after the LIMIT), over the same
+   * alias: a record's links, read in the page's round trip instead of one more query.
+   */
+  pageColumns?: RawBuilder<unknown>[];
+  /**
+   * The caller's remembered credential, re-verified in this statement's snapshot: the page
+   * is read only if it still holds, and a failed check throws 401 (decision 0024).
+   */
+  credentialCheck?: CredentialCheck;
 };
 
 /**
@@ -21,8 +32,29 @@ export type ListSpec = {
  * so rows inserted or deleted meanwhile never make a page skip or repeat a row.
  */
 export async function runList<Row>(db: Kysely<DB>, spec: ListSpec): Promise<{ rows: Row[]; nextCursor: string | null }> {
-  const { page } = pageStatement(spec);
-  const result = await sql<Row & Record<string, string | null>>`${page}`.execute(db);
+  const idExpr = sql.ref(`${spec.alias}.id`);
+  const where: RawBuilder<boolean>[] = [
+    sql<boolean>`${sql.ref(`${spec.alias}.workspace_id`)} = ${spec.workspaceId}::uuid`,
+    ...spec.conditions,
+  ];
+  for (const f of spec.filters) where.push(filterCondition(f));
+  if (spec.cursor) {
+    const c = decodeCursor(spec.cursor, spec.sort.length);
+    where.push(keysetCondition(spec.sort, c.values, c.id, idExpr));
+  }
+  const alias = sql.ref(spec.alias);
+  const page = sql`
+    SELECT ${alias}.*, ${sql.join(sortValueColumns(spec.sort))}
+      FROM ${sql.table(spec.table)} AS ${alias}
+     WHERE ${sql.join(where, sql` AND `)}
+     ORDER BY ${orderBy(spec.sort, idExpr)}
+     LIMIT ${pageLimit(spec.limit)}`;
+  const query = spec.pageColumns?.length
+    ? sql`SELECT ${alias}.*, ${sql.join(spec.pageColumns)} FROM (${page}) AS ${alias} ORDER BY ${orderBy(spec.sort, idExpr)}`
+    : page;
+  const result = spec.credentialCheck
+    ? await checkedPage<Row>(db, query, spec.credentialCheck, orderBy(spec.sort, idExpr), alias)
+    : await sql<Row & Record<string, string | null>>`${query}`.execute(db);
   const rows = result.rows.slice(0, spec.limit);
   const last = rows[rows.length - 1];
   const nextCursor =
@@ -36,29 +68,23 @@ export async function runList<Row>(db: Kysely<DB>, spec: ListSpec): Promise<{ ro
 }
 
 /**
- * The keyset page statement of a list (limit + 1 rows, every column and the sort values as
- * text), its ORDER BY and the alias: shared by `runList` and `runListJson`.
+ * The page joined to the credential check: one row `(false, nulls)` when the check fails,
+ * `(true, nulls)` for an empty page, else the page's rows, in order, each with `true`.
  */
-export function pageStatement(spec: ListSpec) {
-  const idExpr = sql.ref(`${spec.alias}.id`);
-  const where: RawBuilder<boolean>[] = [
-    sql<boolean>`${sql.ref(`${spec.alias}.workspace_id`)} = ${spec.workspaceId}::uuid`,
-    ...spec.conditions,
-  ];
-  for (const f of spec.filters) where.push(filterCondition(f));
-  if (spec.cursor) {
-    const c = decodeCursor(spec.cursor, spec.sort.length);
-    where.push(keysetCondition(spec.sort, c.values, c.id, idExpr));
-  }
-  const alias = sql.ref(spec.alias);
-  const order = orderBy(spec.sort, idExpr);
-  const page = sql`
-    SELECT ${alias}.*, ${sql.join(sortValueColumns(spec.sort))}
-      FROM ${sql.table(spec.table)} AS ${alias}
-     WHERE ${sql.join(where, sql` AND `)}
-     ORDER BY ${order}
-     LIMIT ${pageLimit(spec.limit)}`;
-  return { page, order, alias };
+async function checkedPage<Row>(
+  db: Kysely<DB>,
+  page: RawBuilder<unknown>,
+  check: CredentialCheck,
+  order: RawBuilder<unknown>,
+  alias: RawBuilder<unknown>,
+) {
+  const result = await sql<Row & Record<string, string | null> & { credential_ok: boolean }>`
+    SELECT credential.ok AS credential_ok, ${alias}.*
+      FROM (SELECT ${check.stillValid} AS ok) AS credential
+      LEFT JOIN LATERAL (${page}) AS ${alias} ON credential.ok
+     ORDER BY ${order}`.execute(db);
+  check.settle(result.rows[0]?.credential_ok === true);
+  return { rows: result.rows.filter((r) => (r as Record<string, unknown>).id !== null) };
 }
 
 /**
