@@ -9,6 +9,8 @@ import {
   type TestUser,
   type TestWorkspace,
 } from "../../test/harness.js";
+import { presentCompany } from "./companies.presenter.js";
+import { type CompanyRow, companiesRepository } from "./companies.repository.js";
 
 let api: TestApi;
 let ws: TestWorkspace;
@@ -75,6 +77,9 @@ describe("companies", () => {
     expect(list.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(list.json()).toEqual({ items: [got.json()], nextCursor: null });
     expect(companySchema.parse(list.json().items[0])).toEqual(got.json());
+    // The presenter's keys, in its order, and values (list pages skip the response parse).
+    const row = await companiesRepository.byId(api.database.db, ws.id, created.id, { all: true });
+    expect(JSON.stringify(list.json().items[0])).toBe(JSON.stringify(presentCompany(row as CompanyRow, 0, new Set())));
     const fields = await as(api, admin, { method: "GET", url: "/api/v1/companies/fields" });
     expect(fields.json().items.map((f: { key: string }) => f.key)).toEqual(
       expect.arrayContaining(["name", "domain", "city", "lastInteractionAt"]),
@@ -129,6 +134,11 @@ describe("companies", () => {
     const asMember = await as(api, member, { method: "GET", url: `/api/v1/companies/${company.id}/people` });
     expect(asMember.json().items.map((c: { name: string }) => c.name)).toEqual(["Mo Member"]);
     expect((await as(api, member, { method: "GET", url: `/api/v1/companies/${company.id}` })).json().peopleCount).toBe(1);
+    // The list counts the same visible people only.
+    const listed = async (user: typeof admin) =>
+      (await as(api, user, { method: "GET", url: "/api/v1/companies?filter[name][eq]=Initech" })).json().items;
+    expect((await listed(admin)).map((c: { peopleCount: number }) => c.peopleCount)).toEqual([2]);
+    expect((await listed(member)).map((c: { peopleCount: number }) => c.peopleCount)).toEqual([1]);
   });
 
   it("moves to the trash and back, one at a time or in bulk", async () => {

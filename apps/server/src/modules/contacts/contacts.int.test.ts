@@ -1,6 +1,9 @@
 import { contactSchema } from "@rapport/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, createTestWorkspace, snapshotCounts, startTestApi, type TestApi, type TestWorkspace } from "../../test/harness.js";
+import { customFieldsRepository } from "../custom-fields/index.js";
+import { presentContact } from "./contacts.presenter.js";
+import { contactsRepository } from "./contacts.repository.js";
 
 let api: TestApi;
 let ws: TestWorkspace;
@@ -12,6 +15,19 @@ beforeAll(async () => {
   other = await createTestWorkspace(api);
 });
 afterAll(() => api?.close());
+
+/**
+ * What presentContact writes for a contact, from its rows read directly: list pages are sent
+ * as pre-serialised text (decision 0024) and must be the same text once parsed, key order included.
+ */
+async function presented(workspaceId: string, id: string) {
+  const db = api.database.db;
+  const row = await contactsRepository.byId(db, workspaceId, id, { all: true }, { includeDeleted: true });
+  if (!row) throw new Error(`no contact ${id}`);
+  const links = await contactsRepository.companyLinks(db, workspaceId, [id]);
+  const keys = new Set((await customFieldsRepository.list(db, workspaceId, "contact")).map((d) => d.key));
+  return JSON.stringify(presentContact(row, links.get(id) ?? [], keys));
+}
 
 async function create(w: TestWorkspace, body: Record<string, unknown>, role: keyof TestWorkspace["users"] = "admin") {
   const res = await as(api, w.users[role], { method: "POST", url: "/api/v1/contacts", payload: body });
@@ -284,6 +300,8 @@ describe("lists", () => {
         expect(contactSchema.parse(item)).toEqual(item);
         const one = await as(api, u, { method: "GET", url: `/api/v1/contacts/${item.id}` });
         expect(item).toEqual(one.json());
+        // Same keys in the same order, same values as the presenter.
+        expect(JSON.stringify(item)).toBe(await presented(t.id, item.id));
       }
     }
     const [listed] = (await as(api, u, { method: "GET", url: "/api/v1/contacts?limit=1&sort=name" })).json().items;
@@ -295,6 +313,116 @@ describe("lists", () => {
       addresses: [{ label: "Office", street: "Main St 1", city: "Berlin", country: "DE" }],
     });
     expect(listed.custom).not.toHaveProperty("dropped");
+  });
+
+  it("lists each item as the presenter writes it: every custom field type, unicode, nulls, several links, every page", async () => {
+    const t = await createTestWorkspace(api);
+    const u = t.users.admin;
+    const types: [string, string, string[]?][] = [
+      ["t_text", "text"],
+      ["t_long", "long_text"],
+      ["t_num", "number"],
+      ["t_money", "money"],
+      ["t_date", "date"],
+      ["t_bool", "boolean"],
+      ["t_sel", "select", ["a", "b"]],
+      ["t_multi", "multi_select", ["x", "y", "z"]],
+      ["t_url", "url"],
+      ["t_email", "email"],
+      ["t_phone", "phone"],
+      ["t_unset", "text"],
+    ];
+    for (const [key, type, options] of types) {
+      const res = await as(api, u, {
+        method: "POST",
+        url: "/api/v1/custom-fields",
+        payload: { objectType: "contact", key, label: key, type, ...(options ? { options } : {}) },
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const companyIds: string[] = [];
+    for (const name of ["Zeta GmbH", "Alpha & Co", "Ünïcode 株式会社"]) {
+      const res = await as(api, u, { method: "POST", url: "/api/v1/companies", payload: { name } });
+      expect(res.statusCode).toBe(201);
+      companyIds.push(res.json().id);
+    }
+    const tricky = await create(t, {
+      firstName: "Ærøskøbing 😀",
+      lastName: 'O\'Brien "the" \\ \u0001 \u001f \u2028 𝄞',
+      title: null,
+      emails: ["b@example.com", "a@example.com", "c@example.org"],
+      phones: ["+4930123456", "+14155550100"],
+      addresses: [
+        { label: "Home", street: "Straße 1\nHof", city: "Köln", country: "de" },
+        { label: "Work", city: "東京", country: "jp" },
+      ],
+      social: { linkedin: "obrien", x: "ob_rien" },
+      tags: ["ünï", "tab\there"],
+      notes: "line1\r\nline2 </script>",
+      custom: {
+        t_text: '  spaced "quoted"  ',
+        t_long: "😀\n".repeat(3),
+        t_num: 12.5,
+        t_money: { amount: 123456, currency: "EUR" },
+        t_date: "2026-02-28",
+        t_bool: false,
+        t_sel: "b",
+        t_multi: ["z", "x"],
+        t_url: "https://example.com/a?b=c&d=ü",
+        t_email: "x@example.com",
+        t_phone: "+4930123456",
+        t_unset: null,
+      },
+      // The primary first, then by name: not the order given.
+      companies: [
+        { companyId: companyIds[0], role: null, isPrimary: false },
+        { companyId: companyIds[1], role: 'Buyer "A"', isPrimary: false },
+        { companyId: companyIds[2], role: "Owner", isPrimary: true },
+      ],
+    });
+    const bare = await create(t, { lastName: "Bare" });
+    const numbers = await create(t, { lastName: "Numbers", custom: { t_num: -0.000001, t_money: { amount: -1, currency: "USD" } } });
+    const trashed = await create(t, { firstName: "Trashed", lastName: "Person", emails: ["t@example.com"] });
+    expect((await as(api, u, { method: "DELETE", url: `/api/v1/contacts/${trashed.id}` })).statusCode).toBe(204);
+    // The stored value of a field deleted since stays stored and is not shown.
+    const defs = (await as(api, u, { method: "GET", url: "/api/v1/custom-fields?objectType=contact" })).json().items as {
+      id: string;
+      key: string;
+    }[];
+    const long = defs.find((d) => d.key === "t_long");
+    expect((await as(api, u, { method: "DELETE", url: `/api/v1/custom-fields/${long?.id}` })).statusCode).toBe(204);
+
+    const seen = new Set<string>();
+    for (const url of [
+      "/api/v1/contacts?limit=2&sort=name",
+      "/api/v1/contacts?limit=10&sort=-createdAt",
+      "/api/v1/contacts?trash=true",
+      "/api/v1/contacts?filter[custom.t_bool][eq]=false",
+    ]) {
+      let next: string | null = url;
+      while (next) {
+        const res = await as(api, u, { method: "GET", url: next });
+        expect(res.statusCode).toBe(200);
+        const page = JSON.parse(res.body);
+        expect(Object.keys(page)).toEqual(["items", "nextCursor"]);
+        for (const item of page.items) {
+          seen.add(item.id);
+          const one = await as(api, u, { method: "GET", url: `/api/v1/contacts/${item.id}` });
+          expect(one.statusCode).toBe(200);
+          expect(item).toEqual(one.json());
+          // The presenter's output: same keys in the same order, same values.
+          expect(JSON.stringify(item)).toBe(await presented(t.id, item.id));
+        }
+        next = page.nextCursor ? `${url}&cursor=${page.nextCursor}` : null;
+      }
+    }
+    expect(seen).toEqual(new Set([tricky.id, bare.id, numbers.id, trashed.id]));
+    const item = (await as(api, u, { method: "GET", url: "/api/v1/contacts?limit=1&sort=name&filter[custom.t_bool][eq]=false" })).json()
+      .items[0];
+    expect(item.companies.map((c: { companyId: string }) => c.companyId)).toEqual([companyIds[2], companyIds[1], companyIds[0]]);
+    expect(item.custom).not.toHaveProperty("t_long");
+    expect(item.custom.t_unset).toBeNull();
+    expect(item.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 
   it("filters and sorts by a custom field", async () => {

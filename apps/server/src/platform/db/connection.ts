@@ -47,7 +47,8 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
   } else {
     const cluster = await acquireEmbeddedCluster(config.dataDir, log);
     release = cluster.release;
-    const base = { host: "127.0.0.1", port: cluster.port };
+    // The Unix socket when the cluster has one: no TCP stack per message (decision 0029).
+    const base = { host: cluster.socketDir ?? "127.0.0.1", port: cluster.port };
     adminConnection = { ...base, user: cluster.superuser, password: cluster.superuserPassword, database: DATABASE_NAME };
     appConnection = { ...base, user: EMBEDDED_APP_ROLE, password: cluster.appPassword, database: DATABASE_NAME };
     try {

@@ -10,6 +10,11 @@ import { loadOrCreateSecrets } from "./secrets.js";
 
 export type EmbeddedCluster = {
   port: number;
+  /**
+   * The directory of the cluster's Unix socket (connect with `host` = this path), or
+   * undefined when the postmaster has none: then TCP on 127.0.0.1:`port` (decision 0029).
+   */
+  socketDir: string | undefined;
   superuser: string;
   superuserPassword: string;
   appPassword: string;
@@ -59,25 +64,30 @@ export async function acquireEmbeddedCluster(dataDir: string, log: Logger): Prom
   const ownerFile = path.join(dataDir, "owner.pid");
   const running = readRunningPostmaster(pgdata);
   if (running && (await accepts(running.port, secrets.superuserPassword))) {
+    // A postmaster started before sockets were enabled (or with a path too long) has none: TCP.
+    const socketDir = running.socketDir === socketDirectory(dataDir, running.port) ? running.socketDir : undefined;
     const owner = readPid(ownerFile);
     if (owner !== undefined && owner !== process.pid && isAlive(owner)) {
       log.debug({ port: running.port, owner }, "joining the embedded PostgreSQL run by another Rapport process");
-      return { ...base, port: running.port, owned: false, release: async () => {} };
+      return { ...base, port: running.port, socketDir, owned: false, release: async () => {} };
     }
     log.info({ port: running.port, pid: running.pid }, "adopting an embedded PostgreSQL left running by a stopped process");
     fs.writeFileSync(ownerFile, String(process.pid));
     return {
       ...base,
       port: running.port,
+      socketDir,
       owned: true,
       release: () => stopPostmaster(running.pid, ownerFile),
     };
   }
 
   const port = await freePort();
-  const child = await startPostmaster(binaries.postgres, pgdata, port, dataDir, secrets.superuserPassword, runAs);
+  const socketDir = socketDirectory(dataDir, port);
+  if (socketDir) prepareSocketDirectory(socketDir, runAs);
+  const child = await startPostmaster(binaries.postgres, pgdata, port, socketDir, dataDir, secrets.superuserPassword, runAs);
   fs.writeFileSync(ownerFile, String(process.pid));
-  log.info({ port }, "embedded PostgreSQL started");
+  log.info({ port, socketDir }, "embedded PostgreSQL started");
   let stopping = false;
   child.on("exit", (code, signal) => {
     if (!stopping) log.error({ code, signal }, "embedded PostgreSQL exited unexpectedly; restart Rapport to recover");
@@ -85,6 +95,7 @@ export async function acquireEmbeddedCluster(dataDir: string, log: Logger): Prom
   return {
     ...base,
     port,
+    socketDir,
     owned: true,
     release: async () => {
       stopping = true;
@@ -144,10 +155,30 @@ function initCluster(initdb: string, pgdata: string, password: string, dataDir: 
   }
 }
 
+/**
+ * Where the cluster's Unix socket lives: `<data dir>/pg-socket`, a directory only the
+ * PostgreSQL user may enter (the socket accepts the same password logins as TCP, pg_hba
+ * `local` lines). Undefined when the socket's path would exceed the kernel's 107 bytes or
+ * the directory name could not be given to `unix_socket_directories` (a comma-separated
+ * list): the cluster then listens on TCP loopback only, as before.
+ */
+export function socketDirectory(dataDir: string, port: number): string | undefined {
+  const dir = path.join(path.resolve(dataDir), "pg-socket");
+  if (/[,\s\\'"]/.test(dir)) return undefined;
+  return Buffer.byteLength(path.join(dir, `.s.PGSQL.${port}`)) <= 107 ? dir : undefined;
+}
+
+function prepareSocketDirectory(dir: string, runAs: { uid: number; gid: number } | undefined) {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (runAs) fs.chownSync(dir, runAs.uid, runAs.gid);
+  fs.chmodSync(dir, 0o700);
+}
+
 async function startPostmaster(
   postgres: string,
   pgdata: string,
   port: number,
+  socketDir: string | undefined,
   dataDir: string,
   password: string,
   runAs: { uid: number; gid: number } | undefined,
@@ -165,7 +196,9 @@ async function startPostmaster(
       "-c",
       "listen_addresses=127.0.0.1",
       "-c",
-      "unix_socket_directories=",
+      `unix_socket_directories=${socketDir ?? ""}`,
+      "-c",
+      "unix_socket_permissions=0700",
       "-c",
       "max_connections=200",
       "-c",
@@ -203,13 +236,14 @@ async function stopPostmaster(pid: number, ownerFile: string): Promise<void> {
   if (readPid(ownerFile) === process.pid) fs.rmSync(ownerFile, { force: true });
 }
 
-function readRunningPostmaster(pgdata: string): { pid: number; port: number } | undefined {
+function readRunningPostmaster(pgdata: string): { pid: number; port: number; socketDir: string | undefined } | undefined {
   try {
     const lines = fs.readFileSync(path.join(pgdata, "postmaster.pid"), "utf8").split("\n");
     const pid = Number(lines[0]);
     const port = Number(lines[3]);
     if (!Number.isInteger(pid) || !Number.isInteger(port) || !isAlive(pid)) return undefined;
-    return { pid, port };
+    // Line 5: the first Unix socket directory, empty when there is none.
+    return { pid, port, socketDir: lines[4]?.trim() || undefined };
   } catch {
     return undefined;
   }
