@@ -3,16 +3,17 @@ import type { DB } from "../../platform/db/schema.js";
 import type { PersonProfile } from "./identity-values.rules.js";
 
 /**
- * SQL of the full duplicate scan. It runs on ONE pinned connection in autocommit (a scan
- * must not hold a transaction open for minutes: outbox consumers wait for the oldest one),
- * so its working tables are session TEMP tables (no WAL, no index) and it reads through
- * cursors WITH HOLD: the query runs once, its rows are kept by the server outside any
- * transaction and fetched page by page, so Node's memory is one page whatever the size.
+ * SQL of the full duplicate scan. It runs on pinned connections in autocommit (a scan must
+ * not hold a transaction open for minutes: outbox consumers wait for the oldest one), so its
+ * working tables are session TEMP tables (no WAL, no index; the key connection keeps its own
+ * copy of the keys, see decision 0028). People are read in id pages; block members through a
+ * cursor WITH HOLD: the query runs once, its rows are kept by the server outside any
+ * transaction and fetched page by page. Either way Node's memory is one page whatever the size.
  */
 type Conn = Kysely<DB>;
 const UNIQUE_VIOLATION = "23505";
 
-/** A person as the cursors send it: one JSON array, parsed natively (no per-array parsing in JS). */
+/** A person as the scan reads it: one JSON array, parsed natively (no per-array parsing in JS). */
 type ProfileJson = [
   id: string,
   first: string,
