@@ -15,7 +15,7 @@ import { companyLinkMergeParticipant } from "../contacts/index.js";
 import { documentMergeParticipant } from "../documents/index.js";
 import { interactionMergeParticipant } from "../interactions/index.js";
 import { MergeParticipants } from "../records/index.js";
-import { identityConsumer, runScan } from "./index.js";
+import { identityConsumer, runScan, scanWorkspace } from "./index.js";
 
 let api: TestApi;
 let ws: TestWorkspace;
@@ -328,6 +328,58 @@ describe("identity resolution", () => {
     expect(JSON.stringify(open[0])).toContain(a.id);
     expect(JSON.stringify(open[0])).toContain(b.id);
     expect((await call(boss, "GET", "/api/v1/duplicates?status=distinct")).items.map((x: Json) => x.id)).toEqual([twofold.id]);
+  });
+
+  it("a scan in pages of one or two people stores the consumer's keys and finds the same pairs", async () => {
+    const scanWs = await createTestWorkspace(api);
+    const boss = scanWs.users.admin;
+    const acme = await call(boss, "POST", "/api/v1/companies", { name: "Pagewise Labs" }, 201);
+    const acmeToo = await call(boss, "POST", "/api/v1/companies", { name: "PAGEWISE LABS Inc" }, 201);
+    const people = [
+      await person(boss, { firstName: "Margaret", lastName: "Pager", companies: [{ companyId: acme.id, isPrimary: true }] }),
+      await person(boss, { firstName: "Peggy", lastName: "Pager", companies: [{ companyId: acmeToo.id, isPrimary: true }] }),
+      await person(boss, { firstName: "Zoë", lastName: "Séitenwechsel", emails: ["zoe.s+news@gmail.com"] }),
+      await person(boss, { firstName: "Zoe", lastName: "Seitenwechsel", emails: ["Zoe.S@googlemail.com"] }),
+      await person(boss, { firstName: "Gone", lastName: "Pager", emails: ["zoe.s@gmail.com"] }),
+    ];
+    await call(
+      boss,
+      "POST",
+      `/api/v1/contacts/${people[1].id}/identities`,
+      { kind: "external_id", value: "crm:page-2", source: "crm" },
+      201,
+    );
+    expect((await as(api, boss, { method: "DELETE", url: `/api/v1/contacts/${people[4].id}` })).statusCode).toBe(204);
+    await catchUp();
+    const keysOf = async () =>
+      (
+        await sql<{ key: string; contact_id: string }>`SELECT key, contact_id FROM identity_match_keys
+          WHERE workspace_id = ${scanWs.id}::uuid ORDER BY key, contact_id`.execute(api.db)
+      ).rows;
+    const pairsOf = async () =>
+      (
+        await sql<{ a: string; b: string; score: number }>`SELECT contact_a AS a, contact_b AS b, score FROM duplicate_candidates
+          WHERE workspace_id = ${scanWs.id}::uuid AND status = 'open' ORDER BY 1, 2`.execute(api.db)
+      ).rows;
+    const consumerKeys = await keysOf();
+    expect(consumerKeys).toContainEqual({ key: "x:crm:page-2", contact_id: people[1].id });
+    expect(consumerKeys.some((k) => k.contact_id === people[4].id)).toBe(false);
+    const consumerPairs = await pairsOf();
+    expect(consumerPairs).toHaveLength(2);
+    for (const pages of [
+      { people: 1, blocks: 1 },
+      { people: 2, blocks: 3 },
+    ]) {
+      // Every stored key lost, and a stale one of the deleted person: the scan restores the consumer's.
+      await sql`DELETE FROM identity_match_keys WHERE workspace_id = ${scanWs.id}::uuid`.execute(api.db);
+      await sql`INSERT INTO identity_match_keys (workspace_id, key, contact_id) VALUES (${scanWs.id}::uuid, 'e:gone@scan.example', ${people[4].id}::uuid)`.execute(
+        api.db,
+      );
+      const result = await scanWorkspace(api.db, scanWs.id, async () => undefined, pages);
+      expect(result.candidates).toBe(2);
+      expect(await keysOf()).toEqual(consumerKeys);
+      expect(await pairsOf()).toEqual(consumerPairs);
+    }
   });
 
   it("keeps one external id to one person", async () => {
