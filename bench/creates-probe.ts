@@ -62,6 +62,12 @@ function postmasterPid() {
 }
 
 async function startServer(bin: string) {
+  // A server left on the port would answer the health check in place of this one.
+  const busy = await fetch(`http://127.0.0.1:${PORT}/healthz`).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`port ${PORT} is already served; stop that server first`);
   const nodeArgs = (process.env.PROBE_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const server = await startBenchServer(DATA_DIR, PORT, BENCH_SERVER_ENV, { bin, nodeArgs });
   return { url: server.url, pid: server.proc.pid as number, stop: () => server.stop() };
