@@ -13,7 +13,8 @@ import { load } from "./load.js";
  *
  * The label `bare` (no path; needs another bin, whose server keeps PostgreSQL up) runs bench/bare-create-server.ts instead: one INSERT of a person
  * row per request in a transaction, without Rapport's logic — the ceiling in the same run.
- * `clientMs` is the load generator's own CPU per create (this process).
+ * `clientMs` is the load generator's own CPU per create (this process); `netCpuMsPerCreate`
+ * subtracts what the server and PostgreSQL spent per second while idle just before.
  *
  * PROBE_BINS=label=path/to/rapport.mjs,label2=...,bare PROBE_ROUNDS=2 PROBE_SECONDS=6
  * BENCH_DATA_DIR=... BENCH_PORT=... node --import tsx bench/creates-probe.ts
@@ -28,6 +29,7 @@ const BINS = (process.env.PROBE_BINS ?? "").split(",").map((s) => {
   const [label, bin] = s.split("=");
   return { label: label as string, bin: bin as string };
 });
+const IDLE_SECONDS = Number(process.env.PROBE_IDLE_SECONDS ?? 3);
 const TICK = 100; // clock ticks per second (getconf CLK_TCK)
 
 function cpuTicks(pid: number): number {
@@ -152,15 +154,23 @@ async function one(label: string, bin: string) {
     await load({ base: server.url, headers, concurrency: CONNECTIONS, durationMs: 2000, request });
     await new Promise((r) => setTimeout(r, 1500)); // let the event consumers catch up
     const pids = [server.pid, postmasterPid(), ...descendants(postmasterPid())];
+    // What the server and PostgreSQL spend with no request at all (pollers, timers, autovacuum),
+    // per second: subtracted for `netCpuMsPerCreate`, since at a few dozen creates per second
+    // that fixed cost is a large share of the gross figure and varies with the rate.
+    const idle0 = pids.reduce((sum, p) => sum + Math.max(0, cpuTicks(p)), 0);
+    await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+    const idleTicksPerSecond = (pids.reduce((sum, p) => sum + Math.max(0, cpuTicks(p)), 0) - idle0) / IDLE_SECONDS;
     if (STATEMENTS) await db.query("SELECT pg_stat_statements_reset()");
     const wal0 = await walStats(db);
     const cpu0 = new Map(pids.map((p) => [p, cpuTicks(p)]));
     const load0 = fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0];
+    const t0 = performance.now();
     const client0 = process.cpuUsage();
     const r = await load({ base: server.url, headers, concurrency: CONNECTIONS, durationMs: SECONDS * 1000, request });
     const client = process.cpuUsage(client0);
     // Include the consumers' work for these creates: wait until they are idle again.
     await new Promise((res) => setTimeout(res, 1500));
+    const measuredSeconds = (performance.now() - t0) / 1000;
     const pidsAfter = [server.pid, postmasterPid(), ...descendants(postmasterPid())];
     let serverTicks = 0;
     let pgTicks = 0;
@@ -182,6 +192,8 @@ async function one(label: string, bin: string) {
       errors: r.errors,
       creates: n,
       cpuMsPerCreate: ms(serverTicks + pgTicks),
+      netCpuMsPerCreate: ms(serverTicks + pgTicks - idleTicksPerSecond * measuredSeconds),
+      idleCpuMsPerSecond: Math.round((idleTicksPerSecond * 1000) / TICK),
       nodeMs: ms(serverTicks),
       pgMs: ms(pgTicks),
       clientMs: Math.round(((client.user + client.system) / 1000 / n) * 100) / 100,
