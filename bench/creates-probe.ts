@@ -157,9 +157,14 @@ async function one(label: string, bin: string) {
     // What the server and PostgreSQL spend with no request at all (pollers, timers, autovacuum),
     // per second: subtracted for `netCpuMsPerCreate`, since at a few dozen creates per second
     // that fixed cost is a large share of the gross figure and varies with the rate.
-    const idle0 = pids.reduce((sum, p) => sum + Math.max(0, cpuTicks(p)), 0);
+    const idle0 = new Map(pids.map((p) => [p, cpuTicks(p)]));
     await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
-    const idleTicksPerSecond = (pids.reduce((sum, p) => sum + Math.max(0, cpuTicks(p)), 0) - idle0) / IDLE_SECONDS;
+    let idleTicks = 0;
+    for (const [p, before] of idle0) {
+      const after = cpuTicks(p);
+      if (before >= 0 && after >= 0) idleTicks += after - before; // a process that exited meanwhile is left out
+    }
+    const idleTicksPerSecond = idleTicks / IDLE_SECONDS;
     if (STATEMENTS) await db.query("SELECT pg_stat_statements_reset()");
     const wal0 = await walStats(db);
     const cpu0 = new Map(pids.map((p) => [p, cpuTicks(p)]));
