@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -11,7 +11,12 @@ import { load } from "./load.js";
  * (server + every PostgreSQL process, from /proc/<pid>/stat), WAL bytes and syncs per
  * create, and the statements per create (pg_stat_statements).
  *
- * PROBE_BINS=label=path/to/rapport.mjs,label2=... PROBE_ROUNDS=2 PROBE_SECONDS=6
+ * The label `bare` (no path; needs another bin, whose server keeps PostgreSQL up) runs bench/bare-create-server.ts instead: one INSERT of a person
+ * row per request in a transaction, without Rapport's logic — the ceiling in the same run.
+ * `clientMs` is the load generator's own CPU per create (this process); `netCpuMsPerCreate`
+ * subtracts what the server and PostgreSQL spent per second while idle just before.
+ *
+ * PROBE_BINS=label=path/to/rapport.mjs,label2=...,bare PROBE_ROUNDS=2 PROBE_SECONDS=6
  * BENCH_DATA_DIR=... BENCH_PORT=... node --import tsx bench/creates-probe.ts
  */
 const DATA_DIR = process.env.BENCH_DATA_DIR as string;
@@ -24,6 +29,7 @@ const BINS = (process.env.PROBE_BINS ?? "").split(",").map((s) => {
   const [label, bin] = s.split("=");
   return { label: label as string, bin: bin as string };
 });
+const IDLE_SECONDS = Number(process.env.PROBE_IDLE_SECONDS ?? 3);
 const TICK = 100; // clock ticks per second (getconf CLK_TCK)
 
 function cpuTicks(pid: number): number {
@@ -58,6 +64,12 @@ function postmasterPid() {
 }
 
 async function startServer(bin: string) {
+  // A server left on the port would answer the health check in place of this one.
+  const busy = await fetch(`http://127.0.0.1:${PORT}/healthz`).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`port ${PORT} is already served; stop that server first`);
   const nodeArgs = (process.env.PROBE_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const server = await startBenchServer(DATA_DIR, PORT, BENCH_SERVER_ENV, { bin, nodeArgs });
   return { url: server.url, pid: server.proc.pid as number, stop: () => server.stop() };
@@ -79,33 +91,91 @@ async function walStats(db: pg.Client) {
   return { lsn: wal.lsn as string, records: Number(wal.records), fsyncs: Number(io.fsyncs), writes: Number(io.writes) };
 }
 
+/** bench/bare-create-server.ts on the data directory's database, as a probed server. */
+async function startBare(db: pg.Client) {
+  const secrets = JSON.parse(fs.readFileSync(path.join(DATA_DIR, "secrets.json"), "utf8")) as { appPassword: string };
+  const pgPort = Number(fs.readFileSync(path.join(DATA_DIR, "pg", "postmaster.pid"), "utf8").split("\n")[3]);
+  const ws = (await db.query<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'bench'")).rows[0]?.id as string;
+  const proc = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(path.dirname(new URL(import.meta.url).pathname), "bare-create-server.ts")],
+    {
+      env: {
+        ...process.env,
+        BARE_DATABASE_URL: `postgres://rapport_app:${encodeURIComponent(secrets.appPassword)}@127.0.0.1:${pgPort}/rapport`,
+        BARE_WORKSPACE_ID: ws,
+        PORT: String(PORT + 1), // the idle Rapport server holds PORT
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    proc.stdout?.on("data", (d) => {
+      out += String(d);
+      if (out.includes("\n")) resolve(out.trim());
+    });
+    proc.once("exit", () => reject(new Error("the bare create server exited")));
+  });
+  return {
+    url,
+    pid: proc.pid as number,
+    async stop() {
+      const done = new Promise((r) => proc.once("exit", r));
+      proc.kill("SIGTERM");
+      await done;
+    },
+  };
+}
+
 async function one(label: string, bin: string) {
-  const server = await startServer(bin);
+  const bare = label === "bare";
+  // The bare server needs PostgreSQL up: an idle Rapport server (of the first other bin) keeps
+  // it running; its own CPU is not counted.
+  const host = await startServer(bare ? (BINS.find((b) => b.label !== "bare")?.bin as string) : bin);
   const db = admin();
   await db.connect();
+  const server = bare ? await startBare(db) : host;
   try {
-    const key = execFileSync(
-      process.execPath,
-      [bin, "api-keys", "create", "--workspace", "bench", "--role", "admin", "--name", `probe ${Date.now()}`],
-      {
-        env: { ...process.env, RAPPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: "warn" },
-      },
-    )
-      .toString()
-      .trim();
-    const headers = { authorization: `Bearer ${key}` };
+    const key = bare
+      ? ""
+      : execFileSync(
+          process.execPath,
+          [bin, "api-keys", "create", "--workspace", "bench", "--role", "admin", "--name", `probe ${Date.now()}`],
+          {
+            env: { ...process.env, RAPPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: "warn" },
+          },
+        )
+          .toString()
+          .trim();
+    const headers: Record<string, string> = bare ? {} : { authorization: `Bearer ${key}` };
     const body = (i: number) => ({ firstName: "Probe", lastName: `Create ${i % 1000}`, emails: [`probe${Date.now()}${i}@example.com`] });
-    const request = (i: number) => ({ method: "POST" as const, path: "/api/v1/contacts", body: body(i) });
+    const request = (i: number) => ({ method: "POST" as const, path: bare ? "/contacts" : "/api/v1/contacts", body: body(i) });
     await load({ base: server.url, headers, concurrency: CONNECTIONS, durationMs: 2000, request });
     await new Promise((r) => setTimeout(r, 1500)); // let the event consumers catch up
     const pids = [server.pid, postmasterPid(), ...descendants(postmasterPid())];
+    // What the server and PostgreSQL spend with no request at all (pollers, timers, autovacuum),
+    // per second: subtracted for `netCpuMsPerCreate`, since at a few dozen creates per second
+    // that fixed cost is a large share of the gross figure and varies with the rate.
+    const idle0 = new Map(pids.map((p) => [p, cpuTicks(p)]));
+    await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+    let idleTicks = 0;
+    for (const [p, before] of idle0) {
+      const after = cpuTicks(p);
+      if (before >= 0 && after >= 0) idleTicks += after - before; // a process that exited meanwhile is left out
+    }
+    const idleTicksPerSecond = idleTicks / IDLE_SECONDS;
     if (STATEMENTS) await db.query("SELECT pg_stat_statements_reset()");
     const wal0 = await walStats(db);
     const cpu0 = new Map(pids.map((p) => [p, cpuTicks(p)]));
     const load0 = fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0];
+    const t0 = performance.now();
+    const client0 = process.cpuUsage();
     const r = await load({ base: server.url, headers, concurrency: CONNECTIONS, durationMs: SECONDS * 1000, request });
+    const client = process.cpuUsage(client0);
     // Include the consumers' work for these creates: wait until they are idle again.
     await new Promise((res) => setTimeout(res, 1500));
+    const measuredSeconds = (performance.now() - t0) / 1000;
     const pidsAfter = [server.pid, postmasterPid(), ...descendants(postmasterPid())];
     let serverTicks = 0;
     let pgTicks = 0;
@@ -127,8 +197,11 @@ async function one(label: string, bin: string) {
       errors: r.errors,
       creates: n,
       cpuMsPerCreate: ms(serverTicks + pgTicks),
+      netCpuMsPerCreate: ms(serverTicks + pgTicks - idleTicksPerSecond * measuredSeconds),
+      idleCpuMsPerSecond: Math.round((idleTicksPerSecond * 1000) / TICK),
       nodeMs: ms(serverTicks),
       pgMs: ms(pgTicks),
+      clientMs: Math.round(((client.user + client.system) / 1000 / n) * 100) / 100,
       walBytesPerCreate: Math.round(walBytes / n),
       walRecordsPerCreate: Math.round(((wal1.records - wal0.records) / n) * 10) / 10,
       walFsyncsPerCreate: Math.round(((wal1.fsyncs - wal0.fsyncs) / n) * 100) / 100,
@@ -152,8 +225,9 @@ async function one(label: string, bin: string) {
     }
     return out;
   } finally {
+    if (bare) await server.stop();
     await db.end();
-    await server.stop();
+    await host.stop();
   }
 }
 

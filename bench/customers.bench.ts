@@ -23,11 +23,11 @@ function cli(args: string[]) {
     .trim();
 }
 
-/** The bare Fastify + pg calibration route (bench/bare-list-server.ts) on the same database. */
-async function startBareListServer(workspaceId: string) {
+/** A bare Fastify + pg calibration server (bench/bare-list-server.ts by default) on the same database. */
+async function startBareListServer(workspaceId: string, script = "bench/bare-list-server.ts") {
   const secrets = JSON.parse(fs.readFileSync(path.join(DATA_DIR, "secrets.json"), "utf8")) as { appPassword: string };
   const pgPort = Number(fs.readFileSync(path.join(DATA_DIR, "pg", "postmaster.pid"), "utf8").split("\n")[3]);
-  const proc = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/bare-list-server.ts")], {
+  const proc = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script)], {
     env: {
       ...process.env,
       BARE_DATABASE_URL: `postgres://rapport_app:${encodeURIComponent(secrets.appPassword)}@127.0.0.1:${pgPort}/rapport`,
@@ -83,6 +83,7 @@ export async function customersBench() {
     if (PARTS.has("search")) out.search = await searchPart(db, base, headers, ws);
     if (PARTS.has("page360")) out.page360 = await page360Part(db, base, headers, ws);
     if (PARTS.has("creates")) out.creates = await createsPart(base, headers);
+    if (PARTS.has("creates")) out.bareCreates = await bareCreatesPart(ws, out.creates as Awaited<ReturnType<typeof load>>);
     return out;
   } finally {
     await db.end();
@@ -252,6 +253,27 @@ async function createsPart(base: string, headers: Headers) {
     }),
   });
   return creates;
+}
+
+/**
+ * The ceiling in the same run: one INSERT of a comparable person row per request, in a
+ * transaction, through a bare Fastify + pg route (bench/bare-create-server.ts), same load
+ * generator, 10 connections.
+ */
+async function bareCreatesPart(ws: string, api: Awaited<ReturnType<typeof load>>) {
+  const bare = await startBareListServer(ws, "bench/bare-create-server.ts");
+  try {
+    const request = (i: number) => ({
+      method: "POST" as const,
+      path: "/contacts",
+      body: { firstName: "Bare", lastName: `Create ${i % 1000}`, emails: [`bare${Date.now()}${i}@example.com`] },
+    });
+    await load({ base: bare.url, headers: {}, concurrency: 4, durationMs: 2000, request });
+    const bare10 = await load({ base: bare.url, headers: {}, concurrency: 10, durationMs: DURATION, request });
+    return { concurrency10: bare10, apiShareOfBareRps: ratio(api.rps, bare10.rps) };
+  } finally {
+    await bare.stop();
+  }
 }
 
 const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 10) / 10;

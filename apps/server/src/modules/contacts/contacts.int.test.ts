@@ -169,6 +169,67 @@ describe("people", () => {
   });
 });
 
+describe("creates in one round trip with a remembered API key (decision 0031)", () => {
+  it("creates gettable, listable, searchable people with their event, and replays an Idempotency-Key once", async () => {
+    const t = await createTestWorkspace(api);
+    const headers = { authorization: `Bearer ${await t.apiKey("admin")}` };
+    const post = (payload: Record<string, unknown>, extra: Record<string, string> = {}) =>
+      api.app.inject({ method: "POST", url: "/api/v1/contacts", payload, headers: { ...headers, ...extra } });
+    // The first create looks the key up; the next ones fold its check into their statement.
+    const ids: string[] = [];
+    for (const lastName of ["Keyfirst", "Keysecond", "Keythird"]) {
+      const res = await post({ firstName: "Via", lastName, emails: [`${lastName}@example.com`] });
+      expect(res.statusCode).toBe(201);
+      ids.push(res.json().id);
+    }
+    for (const id of ids) {
+      expect((await api.app.inject({ method: "GET", url: `/api/v1/contacts/${id}`, headers })).statusCode).toBe(200);
+      const events = await api.database.pool.query("SELECT type FROM domain_events WHERE entity_id = $1", [id]);
+      expect(events.rows).toEqual([{ type: "contact.created" }]);
+    }
+    const listed = await api.app.inject({ method: "GET", url: "/api/v1/contacts?sort=name", headers });
+    expect(listed.json().items.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(ids));
+    const found = await api.app.inject({ method: "GET", url: "/api/v1/search?q=keythird", headers });
+    expect(found.json().items.map((h: { id: string }) => h.id)).toEqual([ids[2]]);
+    const vocabulary = await api.database.pool.query(
+      "SELECT token FROM search_vocabulary WHERE workspace_id = $1 AND token = 'keysecond'",
+      [t.id],
+    );
+    expect(vocabulary.rows).toHaveLength(1);
+
+    const first = await post({ lastName: "Keyonce" }, { "idempotency-key": "key-once" });
+    const again = await post({ lastName: "Keyonce" }, { "idempotency-key": "key-once" });
+    expect(first.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    const events = await api.database.pool.query("SELECT count(*)::int AS n FROM domain_events WHERE entity_id = $1", [first.json().id]);
+    expect(events.rows[0].n).toBe(1);
+  });
+
+  it("writes nothing for a key revoked meanwhile: the very next create, replay or invalid body is 401", async () => {
+    const t = await createTestWorkspace(api);
+    const created = await as(api, t.users.admin, { method: "POST", url: "/api/v1/api-keys", payload: { name: "Sync", role: "member" } });
+    const headers = { authorization: `Bearer ${created.json().secret}` };
+    const post = (payload: Record<string, unknown>, extra: Record<string, string> = {}) =>
+      api.app.inject({ method: "POST", url: "/api/v1/contacts", payload, headers: { ...headers, ...extra } });
+    const company = await as(api, t.users.admin, { method: "POST", url: "/api/v1/companies", payload: { name: "Revokedco" } });
+    expect((await post({ lastName: "Beforerevoke" })).statusCode).toBe(201);
+    expect((await post({ lastName: "Replayed" }, { "idempotency-key": "before" })).statusCode).toBe(201);
+    // Revoked by another server copy or the CLI: no notice reaches this copy, only the row changes.
+    await api.database.pool.query("UPDATE api_keys SET revoked_at = now() WHERE id = $1", [created.json().apiKey.id]);
+    const before = await snapshotCounts(api);
+    const attempts = [
+      await post({ lastName: "Afterrevoke", emails: ["after@example.com"] }),
+      await post({ lastName: "Afterrevoke", companies: [{ companyId: company.json().id }] }),
+      await post({ lastName: "Fresh" }, { "idempotency-key": "after" }),
+      await post({ lastName: "Replayed" }, { "idempotency-key": "before" }),
+      await post({ lastName: "" }),
+    ];
+    expect(attempts.map((r) => r.statusCode)).toEqual([401, 401, 401, 401, 401]);
+    for (const r of attempts) expect(r.body).not.toContain("Replayed");
+    expect(await snapshotCounts(api)).toEqual(before);
+  });
+});
+
 describe("record visibility", () => {
   it("a member without a team sees only their own and unassigned people, on every read path", async () => {
     const t = await createTestWorkspace(api);

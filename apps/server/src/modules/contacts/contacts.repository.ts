@@ -41,19 +41,30 @@ export const contactsRepository = {
    * Inserts a new contact and runs the command's other writes (bodies of data-modifying
    * CTEs: its search tokens, its event) in the same statement: one round trip.
    */
-  insertWith: async (tx: Transaction<DB>, c: NewContactValues, writes: RawBuilder<unknown>[]): Promise<ContactRow> => {
+  /**
+   * `when`: the row (and every write of `writes`, which must carry the same condition) is
+   * written only when it holds — the request's credential check (decision 0031); undefined
+   * when it does not.
+   */
+  insertWith: async (
+    tx: Transaction<DB>,
+    c: NewContactValues,
+    writes: RawBuilder<unknown>[],
+    when: RawBuilder<boolean> = sql<boolean>`true`,
+  ): Promise<ContactRow | undefined> => {
     const ctes = writes.map((w, i) => sql`, ${sql.raw(`w${i}`)} AS (${w})`);
     const r = await sql<ContactRow>`
       WITH c AS (
         INSERT INTO contacts (workspace_id, id, first_name, last_name, title, emails, phones, addresses, social, lifecycle_stage,
                               source, owner_id, tags, notes, custom)
-        VALUES (${c.workspace_id}::uuid, ${c.id}::uuid, ${c.first_name}, ${c.last_name}, ${c.title}, ${c.emails}::text[], ${c.phones}::text[],
-                ${JSON.stringify(c.addresses)}::jsonb, ${JSON.stringify(c.social)}::jsonb, ${c.lifecycle_stage}, ${c.source},
-                ${c.owner_id}::uuid, ${c.tags}::text[], ${c.notes}, ${JSON.stringify(c.custom)}::jsonb)
+        SELECT ${c.workspace_id}::uuid, ${c.id}::uuid, ${c.first_name}, ${c.last_name}, ${c.title}, ${c.emails}::text[], ${c.phones}::text[],
+               ${JSON.stringify(c.addresses)}::jsonb, ${JSON.stringify(c.social)}::jsonb, ${c.lifecycle_stage}, ${c.source},
+               ${c.owner_id}::uuid, ${c.tags}::text[], ${c.notes}, ${JSON.stringify(c.custom)}::jsonb
+         WHERE ${when}
         RETURNING *
       )${sql.join(ctes, sql``)}
       SELECT * FROM c`.execute(tx);
-    return r.rows[0] as ContactRow;
+    return r.rows[0];
   },
 
   /** One contact the caller may see (trashed ones too when asked), else undefined. */

@@ -13,7 +13,7 @@ import { type CustomFieldDefinitions, type CustomFieldRow, customFieldsRepositor
 import { recordVisibility } from "../iam/index.js";
 import { bulkRecords, type RecordExtensions, type RecordKind, registerRecordTrashRoutes } from "../records/index.js";
 import type { SearchService } from "../search/index.js";
-import { contactContext, createContact, updateContact } from "./commands/save-contact.js";
+import { contactContext, createContact, createIsOneStatement, updateContact } from "./commands/save-contact.js";
 import { contactFields, presentFields } from "./contacts.fields.js";
 import { presentContact } from "./contacts.presenter.js";
 import { type ContactPageRow, type ContactRow, contactsRepository, visibleCondition } from "./contacts.repository.js";
@@ -98,11 +98,15 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
     return deps.extensions.summary(principal, { entityType: "contact", id: params.id });
   });
 
-  route(app, auth, ep.create, async ({ principal, body, req }) => {
+  // A remembered API key is re-verified by the create's own statement, and a create without
+  // links is that one statement without BEGIN/COMMIT: one round trip (decision 0031).
+  routeFoldingCredentialCheck(app, auth, ep.create, async ({ principal, body, req, credentialCheck }) => {
     requirePermission(principal, "records.write");
     const country = await deps.defaultCountry(principal.workspaceId);
     const defs = await deps.definitions.list(principal.workspaceId, "contact");
-    return runCommand(db, req, async (tx) => createContact(await contactContext(tx, principal, country, defs), body));
+    return runCommand(db, req, async (tx) => createContact(await contactContext(tx, principal, country, defs), body, credentialCheck), {
+      oneStatement: createIsOneStatement(body),
+    });
   });
 
   route(app, auth, ep.update, async ({ principal, params, body, req }) => {

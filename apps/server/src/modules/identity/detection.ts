@@ -33,14 +33,10 @@ export async function refreshKeys(tx: Transaction<DB>, ws: string, ids: string[]
   return profiles;
 }
 
-/** Scores the pairs in `identity_pairs` chunk by chunk and stores those worth proposing. */
-async function scorePairs(tx: Transaction<DB>, ws: string) {
-  const stored: CandidateRow[] = [];
-  let scored = 0;
-  let proposed = 0;
-  for (let after: { a: string; b: string } | null = null; ; ) {
-    const pairs = await repo.pairPage(tx, after, PAIR_CHUNK);
-    if (pairs.length === 0) break;
+/** Scores pairs chunk by chunk and stores those worth proposing. */
+async function scorePairs(tx: Transaction<DB>, ws: string, all: { a: string; b: string }[], stored: CandidateRow[]) {
+  for (let i = 0; i < all.length; i += PAIR_CHUNK) {
+    const pairs = all.slice(i, i + PAIR_CHUNK);
     const ids = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
     // Each person is prepared once per chunk, however many pairs they are in.
     const byId = new Map((await repo.profiles(tx, ws, ids)).map((p) => [p.id, prepare(p)]));
@@ -53,13 +49,12 @@ async function scorePairs(tx: Transaction<DB>, ws: string) {
       if (s.score >= PROPOSE_AT) keep.push({ a: p.a, b: p.b, score: s.score, reasons: s.reasons });
     }
     const rows = await repo.upsertCandidates(tx, ws, keep, uuidv7);
-    proposed += rows.length;
     if (stored.length < 10_000) stored.push(...rows);
-    scored += pairs.length;
-    after = pairs[pairs.length - 1] ?? null;
   }
-  return { scored, proposed, stored };
 }
+
+/** People whose pairs are gathered per statement (their pairs are held in memory). */
+const ID_CHUNK = 500;
 
 /**
  * Incremental detection for people that were created, changed, restored or deleted:
@@ -70,8 +65,14 @@ export async function detectFor(tx: Transaction<DB>, ws: string, ids: string[]):
   if (ids.length === 0) return [];
   await repo.syncRecordIdentities(tx, ws, ids);
   await refreshKeys(tx, ws, ids);
-  await repo.buildPairs(tx, ws, { name: NAME_BLOCK_CAP, other: BLOCK_CAP }, ids);
-  const { stored } = await scorePairs(tx, ws);
+  const stored: CandidateRow[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < ids.length; i += ID_CHUNK) {
+    const pairs = await repo.pairsFor(tx, ws, { name: NAME_BLOCK_CAP, other: BLOCK_CAP }, ids.slice(i, i + ID_CHUNK));
+    // A pair of two people of different chunks comes back for both; it is scored once.
+    const fresh = ids.length <= ID_CHUNK ? pairs : pairs.filter((p) => !seen.has(`${p.a}${p.b}`) && seen.add(`${p.a}${p.b}`));
+    await scorePairs(tx, ws, fresh, stored);
+  }
   await repo.withdrawStale(
     tx,
     ws,

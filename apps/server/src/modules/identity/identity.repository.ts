@@ -104,36 +104,24 @@ export const identityRepository = {
 
   /**
    * Blocking, set-based: every pair of one of `ids` with a person sharing a key whose block
-   * has at most `cap` people (name-only keys: `cap.name`), minus pairs already decided. Pairs are written to the
-   * transaction's temporary table `identity_pairs` (a, b).
+   * has at most `cap` people (name-only keys: `cap.name`), minus pairs already decided, each
+   * once (a < b), ordered. One statement that returns the pairs: incremental detection used
+   * to write them to a temporary table created per batch, whose catalog rows cost more than
+   * the pairs (decision 0031).
    */
-  buildPairs: async (tx: Transaction<DB>, ws: string, cap: { name: number; other: number }, ids: string[]): Promise<number> => {
-    await sql`CREATE TEMP TABLE IF NOT EXISTS identity_pairs (a uuid NOT NULL, b uuid NOT NULL, PRIMARY KEY (a, b)) ON COMMIT DROP`.execute(
-      tx,
-    );
-    await sql`TRUNCATE identity_pairs`.execute(tx);
-    const res = await sql`
-        INSERT INTO identity_pairs (a, b)
-        SELECT DISTINCT least(m.contact_id, o.contact_id), greatest(m.contact_id, o.contact_id)
-          FROM identity_match_keys m
-          JOIN identity_match_keys o ON o.workspace_id = m.workspace_id AND o.key = m.key AND o.contact_id <> m.contact_id
-         WHERE m.workspace_id = ${ws}::uuid AND m.contact_id = ANY(${ids}::uuid[])
-           AND (SELECT count(*) FROM (SELECT 1 FROM identity_match_keys s WHERE s.workspace_id = m.workspace_id AND s.key = m.key
-                                      LIMIT ${cap.other + 1}) x)
-               <= CASE WHEN left(m.key, 2) IN ('n:', 'i:') THEN ${cap.name}::int ELSE ${cap.other}::int END
-        ON CONFLICT DO NOTHING`.execute(tx);
-    await sql`DELETE FROM identity_pairs p USING duplicate_candidates d
-               WHERE d.workspace_id = ${ws}::uuid AND d.contact_a = p.a AND d.contact_b = p.b AND d.status <> 'open'`.execute(tx);
-    return Number(res.numAffectedRows ?? 0);
-  },
-
-  pairPage: async (tx: Q, after: { a: string; b: string } | null, limit: number) => {
-    const r = after
-      ? await sql<{
-          a: string;
-          b: string;
-        }>`SELECT a, b FROM identity_pairs WHERE (a, b) > (${after.a}::uuid, ${after.b}::uuid) ORDER BY a, b LIMIT ${limit}`.execute(tx)
-      : await sql<{ a: string; b: string }>`SELECT a, b FROM identity_pairs ORDER BY a, b LIMIT ${limit}`.execute(tx);
+  pairsFor: async (tx: Q, ws: string, cap: { name: number; other: number }, ids: string[]): Promise<{ a: string; b: string }[]> => {
+    const r = await sql<{ a: string; b: string }>`
+      SELECT p.a, p.b
+        FROM (SELECT DISTINCT least(m.contact_id, o.contact_id) AS a, greatest(m.contact_id, o.contact_id) AS b
+                FROM identity_match_keys m
+                JOIN identity_match_keys o ON o.workspace_id = m.workspace_id AND o.key = m.key AND o.contact_id <> m.contact_id
+               WHERE m.workspace_id = ${ws}::uuid AND m.contact_id = ANY(${ids}::uuid[])
+                 AND (SELECT count(*) FROM (SELECT 1 FROM identity_match_keys s WHERE s.workspace_id = m.workspace_id AND s.key = m.key
+                                            LIMIT ${cap.other + 1}) x)
+                     <= CASE WHEN left(m.key, 2) IN ('n:', 'i:') THEN ${cap.name}::int ELSE ${cap.other}::int END) p
+       WHERE NOT EXISTS (SELECT 1 FROM duplicate_candidates d
+                          WHERE d.workspace_id = ${ws}::uuid AND d.contact_a = p.a AND d.contact_b = p.b AND d.status <> 'open')
+       ORDER BY p.a, p.b`.execute(tx);
     return r.rows;
   },
 

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import pg from "pg";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { DB } from "../../platform/db/schema.js";
-import { currentEventCursor, readEventsAfter, type StoredEvent } from "../../platform/events/processor.js";
+import { currentEventCursor, lastVisibleEvent, readEventsAfter, type StoredEvent } from "../../platform/events/processor.js";
 import type { EventVisibility } from "../../platform/events/visibility.js";
 import type { Logger } from "../../platform/logging/logger.js";
 
@@ -62,14 +62,19 @@ export class EventHub {
       do {
         this.again = false;
         if (!this.cursor) return;
+        if (this.subscribers.size === 0) {
+          // Nobody listens on this copy: move the cursor past the visible events without
+          // reading them (one index probe instead of up to 1,000 rows and their payloads;
+          // decision 0031), so a subscriber arriving later starts where it would have.
+          this.cursor = await lastVisibleEvent(this.db, this.cursor);
+          continue;
+        }
         const events = await readEventsAfter(this.db, this.cursor, 1000);
         const last = events[events.length - 1];
         if (last) this.cursor = { txid: last.txid, seq: last.seq };
-        if (this.subscribers.size > 0) {
-          for (const e of events) {
-            for (const s of this.subscribers) {
-              if (await this.visibility.canSee(s.principal, e)) s.send(e);
-            }
+        for (const e of events) {
+          for (const s of this.subscribers) {
+            if (await this.visibility.canSee(s.principal, e)) s.send(e);
           }
         }
         if (events.length === 1000) this.again = true;

@@ -45,6 +45,8 @@ export function newRecordIndexWrites(
   entityType: SearchEntity,
   entityId: string,
   tokens: Token[],
+  /** Written only when this holds (the statement's credential check, decision 0031). */
+  when: RawBuilder<boolean> = sql<boolean>`true`,
 ): { tokens: RawBuilder<unknown>; vocabulary: RawBuilder<unknown> } {
   const unique = recordTokens(tokens);
   return {
@@ -52,10 +54,12 @@ export function newRecordIndexWrites(
       INSERT INTO search_tokens (workspace_id, token, entity_type, entity_id, field)
       SELECT ${workspaceId}::uuid, t.token, ${entityType}, ${entityId}::uuid, t.field
         FROM unnest(${unique.map((t) => t.token)}::text[], ${unique.map((t) => t.field)}::char(1)[]) AS t(token, field)
+       WHERE ${when}
       ON CONFLICT DO NOTHING`,
     vocabulary: sql`
       INSERT INTO search_vocabulary (workspace_id, token)
-      SELECT ${workspaceId}::uuid, unnest(${vocabularyOf(unique)}::text[])
+      SELECT ${workspaceId}::uuid, w FROM unnest(${vocabularyOf(unique)}::text[]) AS w
+       WHERE ${when}
       ON CONFLICT DO NOTHING`,
   };
 }

@@ -77,6 +77,36 @@ function writeLoop(key: string, prefix: string) {
   };
 }
 
+/**
+ * People created without an Idempotency-Key: one statement without BEGIN/COMMIT, the API
+ * key re-verified inside it once remembered (decision 0031).
+ */
+function createLoop(key: string, prefix: string) {
+  const acknowledged: string[] = [];
+  let running = true;
+  const workers = Array.from({ length: 4 }, async (_, w) => {
+    for (let i = 0; running; i++) {
+      try {
+        const res = await fetch(`${base}/api/v1/contacts`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+          body: JSON.stringify({ firstName: prefix, lastName: `${w}x${i}`, emails: [`${prefix}.${w}.${i}@example.com`] }),
+        });
+        if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
+      } catch {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+  });
+  return {
+    acknowledged,
+    async stop() {
+      running = false;
+      await Promise.all(workers);
+    },
+  };
+}
+
 async function teamIds(key: string, prefix: string): Promise<string[]> {
   const res = await fetch(`${base}/api/v1/teams`, { headers: { authorization: `Bearer ${key}` } });
   const body = (await res.json()) as { items: { id: string; name: string }[] };
@@ -124,5 +154,27 @@ describe("durability", () => {
     const stored = await teamIds(key, "kill-postgres");
     for (const id of writes.acknowledged) expect(stored).toContain(id);
     expect(new Set(stored).size).toBe(stored.length);
+  });
+
+  it("keeps every acknowledged one-statement create, gettable and searchable, after the postmaster is killed", async () => {
+    const creates = createLoop(key, "killpg");
+    await new Promise((r) => setTimeout(r, 1500));
+    const postmasterPid = Number(fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+    process.kill(postmasterPid, "SIGKILL");
+    await new Promise((r) => setTimeout(r, 500));
+    await creates.stop();
+    expect(creates.acknowledged.length).toBeGreaterThan(10);
+    await stopServer("SIGKILL");
+    await startServer();
+    const headers = { authorization: `Bearer ${key}` };
+    for (const id of creates.acknowledged) {
+      expect((await fetch(`${base}/api/v1/contacts/${id}`, { headers })).status).toBe(200);
+    }
+    const last = creates.acknowledged[creates.acknowledged.length - 1] as string;
+    const person = (await (await fetch(`${base}/api/v1/contacts/${last}`, { headers })).json()) as { emails: string[] };
+    const found = (await (await fetch(`${base}/api/v1/search?q=${encodeURIComponent(person.emails[0] ?? "")}`, { headers })).json()) as {
+      items: { id: string }[];
+    };
+    expect(found.items.map((h) => h.id)).toContain(last);
   });
 });

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import type { Actor } from "../auth/principal.js";
+import { oneWriteHandle } from "../db/one-write-handle.js";
 import type { DB } from "../db/schema.js";
 
 /** A field that changed, as carried by update events and shown in the audit trail. */
@@ -40,7 +41,13 @@ export async function recordEvent(tx: Transaction<DB>, actor: Actor, e: DomainEv
  * whose runner announces after COMMIT, the insert sets `rapport.events_announced` so the
  * table's trigger does not notify (decision 0026); elsewhere the trigger notifies as before.
  */
-export function eventInsert(tx: Transaction<DB>, actor: Actor, e: DomainEventInput): { id: string; insert: RawBuilder<unknown> } {
+export function eventInsert(
+  tx: Transaction<DB>,
+  actor: Actor,
+  e: DomainEventInput,
+  /** Written only when this holds (the statement's credential check, decision 0031). */
+  when: RawBuilder<boolean> = sql<boolean>`true`,
+): { id: string; insert: RawBuilder<unknown> } {
   const id = uuidv7();
   const byRunner = announcedByRunner.get(tx);
   if (byRunner) byRunner.recorded = true;
@@ -49,7 +56,7 @@ export function eventInsert(tx: Transaction<DB>, actor: Actor, e: DomainEventInp
     INSERT INTO domain_events (workspace_id, id, type, entity_type, entity_id, actor_type, actor_id, payload)
     SELECT ${actor.workspaceId}::uuid, ${id}::uuid, ${e.type}, ${e.entityType}, ${e.entityId}::uuid, ${actor.type}, ${actor.id}::uuid,
            ${JSON.stringify(e.payload)}::jsonb
-     WHERE ${announced}`;
+     WHERE ${when} AND ${announced}`;
   return { id, insert };
 }
 
@@ -65,12 +72,15 @@ export async function withAnnouncedEvents<T>(
   db: Kysely<DB>,
   onError: (err: unknown) => void,
   work: (tx: Transaction<DB>) => Promise<T>,
+  /** `work` writes in one statement, run last: no BEGIN/COMMIT (see `oneWriteHandle`). */
+  { oneStatement = false }: { oneStatement?: boolean } = {},
 ): Promise<T> {
   const state = { recorded: false };
-  const result = await db.transaction().execute((tx) => {
+  const run = (tx: Transaction<DB>) => {
     announcedByRunner.set(tx, state);
     return work(tx);
-  });
+  };
+  const result = oneStatement ? await run(oneWriteHandle(db)) : await db.transaction().execute(run);
   if (state.recorded) announcerFor(db, onError).announce();
   return result;
 }

@@ -71,19 +71,48 @@ export async function readEventsAfter(
   }));
 }
 
+/**
+ * The last event `readEventsAfter` could return after `cursor` (same visibility rule), or
+ * `cursor` itself: for a reader that only needs to skip what it would not use.
+ */
+export async function lastVisibleEvent(q: Kysely<DB>, cursor: { txid: string; seq: number }): Promise<{ txid: string; seq: number }> {
+  const r = await sql<{ txid: string; seq: number }>`
+    SELECT txid::text AS txid, seq FROM domain_events
+     WHERE (txid, seq) > (${cursor.txid}::xid8, ${cursor.seq})
+       AND txid < pg_snapshot_xmin(pg_current_snapshot())
+     ORDER BY txid DESC, seq DESC
+     LIMIT 1`.execute(q);
+  const row = r.rows[0];
+  return row ? { txid: row.txid, seq: Number(row.seq) } : cursor;
+}
+
 export async function currentEventCursor(q: Kysely<DB>): Promise<{ txid: string; seq: number }> {
   const r = await sql<{ txid: string; seq: number }>`
     SELECT coalesce(max(txid), '0')::text AS txid, coalesce(max(seq), 0)::bigint AS seq FROM domain_events`.execute(q);
   return r.rows[0] ?? { txid: "0", seq: 0 };
 }
 
-/** Runs one batch for one consumer; returns how many events it handled. */
-export async function processBatch(db: Kysely<DB>, consumer: EventConsumer): Promise<number> {
+/** Consumers whose cursor row this database handle has made sure of (once, not per batch). */
+const registered = new WeakMap<Kysely<DB>, Set<string>>();
+
+async function ensureRegistered(db: Kysely<DB>, name: string) {
+  let names = registered.get(db);
+  if (!names) {
+    names = new Set();
+    registered.set(db, names);
+  }
+  if (names.has(name)) return;
   await db
     .insertInto("event_consumers")
-    .values({ name: consumer.name })
+    .values({ name })
     .onConflict((oc) => oc.doNothing())
     .execute();
+  names.add(name);
+}
+
+/** Runs one batch for one consumer; returns how many events it handled. */
+export async function processBatch(db: Kysely<DB>, consumer: EventConsumer): Promise<number> {
+  await ensureRegistered(db, consumer.name);
   return db.transaction().execute(async (tx) => {
     // The row lock makes one worker at a time own the consumer; the others skip it.
     // The batch commits without waiting for the disk (decision 0026): its effects and the
@@ -94,7 +123,11 @@ export async function processBatch(db: Kysely<DB>, consumer: EventConsumer): Pro
         FROM event_consumers WHERE name = ${consumer.name}
       FOR UPDATE SKIP LOCKED`.execute(tx);
     const row = state.rows[0];
-    if (!row) return 0;
+    if (!row) {
+      // Locked by another worker, or the row is gone (a restore): make sure of it next time.
+      registered.get(db)?.delete(consumer.name);
+      return 0;
+    }
     const events = await readEventsAfter(tx, { txid: row.last_txid, seq: row.last_seq }, BATCH);
     if (events.length === 0) return 0;
     await consumer.handle(tx, events);

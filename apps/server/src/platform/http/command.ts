@@ -25,7 +25,18 @@ const KEY = /^[\x21-\x7e]{1,200}$/;
  * row lock and then replays. Reusing a key for a different request is a 422.
  * The command's events are announced to listeners after COMMIT (decision 0026).
  */
-export async function runCommand<T>(db: Kysely<DB>, req: FastifyRequest, fn: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
+export async function runCommand<T>(
+  db: Kysely<DB>,
+  req: FastifyRequest,
+  fn: (tx: Transaction<DB>) => Promise<T>,
+  /**
+   * `fn` writes in one statement, run last (a create without links): without an
+   * Idempotency-Key it runs without BEGIN/COMMIT, the statement being atomic by itself
+   * (decision 0031). With a key the claim, the effect and the stored response need the
+   * transaction.
+   */
+  { oneStatement = false }: { oneStatement?: boolean } = {},
+): Promise<T> {
   const principal = req.principal as Principal;
   const rawKey = req.method === "POST" ? req.headers["idempotency-key"] : undefined;
   if (typeof rawKey === "string" && !KEY.test(rawKey)) {
@@ -39,41 +50,46 @@ export async function runCommand<T>(db: Kysely<DB>, req: FastifyRequest, fn: (tx
         .digest("hex")
     : "";
   const announceFailed = (err: unknown) => req.log.warn({ err }, "could not announce new events; listeners will poll");
-  return withAnnouncedEvents(db, announceFailed, async (tx) => {
-    if (key) {
-      const claimed = await tx
-        .insertInto("idempotency_keys")
-        .values({ workspace_id: principal.workspaceId, principal_id: principal.actorId, key, request_hash: requestHash })
-        .onConflict((oc) => oc.doNothing())
-        .returning("key")
-        .executeTakeFirst();
-      if (!claimed) {
-        const stored = await tx
-          .selectFrom("idempotency_keys")
-          .select(["request_hash", "status_code", "response"])
+  return withAnnouncedEvents(
+    db,
+    announceFailed,
+    async (tx) => {
+      if (key) {
+        const claimed = await tx
+          .insertInto("idempotency_keys")
+          .values({ workspace_id: principal.workspaceId, principal_id: principal.actorId, key, request_hash: requestHash })
+          .onConflict((oc) => oc.doNothing())
+          .returning("key")
+          .executeTakeFirst();
+        if (!claimed) {
+          const stored = await tx
+            .selectFrom("idempotency_keys")
+            .select(["request_hash", "status_code", "response"])
+            .where("workspace_id", "=", principal.workspaceId)
+            .where("principal_id", "=", principal.actorId)
+            .where("key", "=", key)
+            .executeTakeFirstOrThrow();
+          if (stored.request_hash !== requestHash) {
+            throw new ProblemError(422, "idempotency_key_reused", "This Idempotency-Key was used for a different request.");
+          }
+          throw new IdempotentReplay(stored.status_code ?? 200, stored.response);
+        }
+      }
+      const result = await fn(tx);
+      if (key) {
+        await tx
+          .updateTable("idempotency_keys")
+          .set({
+            status_code: req.routeOptions.config.successStatus ?? 200,
+            response: sql`${JSON.stringify(result ?? null)}::jsonb` as unknown as string,
+          })
           .where("workspace_id", "=", principal.workspaceId)
           .where("principal_id", "=", principal.actorId)
           .where("key", "=", key)
-          .executeTakeFirstOrThrow();
-        if (stored.request_hash !== requestHash) {
-          throw new ProblemError(422, "idempotency_key_reused", "This Idempotency-Key was used for a different request.");
-        }
-        throw new IdempotentReplay(stored.status_code ?? 200, stored.response);
+          .execute();
       }
-    }
-    const result = await fn(tx);
-    if (key) {
-      await tx
-        .updateTable("idempotency_keys")
-        .set({
-          status_code: req.routeOptions.config.successStatus ?? 200,
-          response: sql`${JSON.stringify(result ?? null)}::jsonb` as unknown as string,
-        })
-        .where("workspace_id", "=", principal.workspaceId)
-        .where("principal_id", "=", principal.actorId)
-        .where("key", "=", key)
-        .execute();
-    }
-    return result;
-  });
+      return result;
+    },
+    { oneStatement: oneStatement && !key },
+  );
 }

@@ -72,15 +72,23 @@ export function route<E extends Endpoint>(
           },
         }),
     handler: async (req, reply) => {
-      const result = await handler({
-        params: req.params as Out<E["params"]>,
-        query: req.query as Out<E["query"]>,
-        body: req.body as Out<E["body"]>,
-        principal: req.principal as Principal,
-        credentialCheck: req.credentialCheck,
-        req,
-        reply,
-      });
+      let result: Awaited<ReturnType<typeof handler>>;
+      try {
+        result = await handler({
+          params: req.params as Out<E["params"]>,
+          query: req.query as Out<E["query"]>,
+          body: req.body as Out<E["body"]>,
+          principal: req.principal as Principal,
+          credentialCheck: req.credentialCheck,
+          req,
+          reply,
+        });
+      } catch (err) {
+        // An answer that did not come from the handler's statement (a 400, 403, 404, an
+        // Idempotency-Key replay) is not sent to a remembered key revoked meanwhile either.
+        if (req.credentialCheck && !req.credentialCheck.verified) await authenticate(auth, req);
+        throw err;
+      }
       // A remembered key the handler's statement did not re-verify gets the full lookup
       // before anything is sent (401 if it was revoked meanwhile).
       if (req.credentialCheck && !req.credentialCheck.verified) await authenticate(auth, req);

@@ -1,7 +1,8 @@
 import type { Contact, createContactBodySchema, updateContactBodySchema } from "@rapport/contract";
-import { sql, type Transaction } from "kysely";
+import { type RawBuilder, sql, type Transaction } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import type { z } from "zod";
+import type { CredentialCheck } from "../../../platform/auth/credential-check.js";
 import type { Actor, Principal } from "../../../platform/auth/principal.js";
 import { actorOf } from "../../../platform/auth/principal.js";
 import type { DB } from "../../../platform/db/schema.js";
@@ -92,7 +93,17 @@ async function finish(ctx: Context, row: ContactRow) {
   return presentContact(row, links, visibleKeys(ctx));
 }
 
-export async function createContact(ctx: Context, input: CreateInput): Promise<Contact> {
+/**
+ * Whether a create writes in one statement, run last (no company links): the runner may
+ * then skip BEGIN/COMMIT (decision 0031).
+ */
+export const createIsOneStatement = (input: CreateInput) => !input.companies?.length;
+
+/**
+ * `check`: the caller's remembered API key, re-verified by the create's own statement
+ * (decision 0031); nothing is written and the answer is 401 when it no longer holds.
+ */
+export async function createContact(ctx: Context, input: CreateInput, check?: CredentialCheck): Promise<Contact> {
   const { set, custom, links } = await prepare(ctx, input, false);
   const ws = ctx.actor.workspaceId;
   // Records created by a user without an owner belong to that user.
@@ -114,20 +125,34 @@ export async function createContact(ctx: Context, input: CreateInput): Promise<C
     notes: (set.notes as string | null | undefined) ?? null,
     custom: custom ?? {},
   };
-  if (links?.length) return createWithCompanies(ctx, values, links);
+  if (links?.length) return createWithCompanies(ctx, values, links, check);
   // Without companies everything the person's event says is known before the insert, so the
   // row, its search tokens and its event are one statement (decision 0026).
   const keys = visibleKeys(ctx);
   const expected = presentContact(asNewRow(values), [], keys);
-  const index = newRecordIndexWrites(ws, "p", values.id, contactTokens(values, ctx.customDefs));
-  const event = eventInsert(ctx.tx, ctx.actor, {
-    type: "contact.created",
-    entityType: "contact",
-    entityId: values.id,
-    payload: { after: contactSnapshot(expected), ownerId: expected.ownerId },
-  });
-  const row = await contactsRepository.insertWith(ctx.tx, values, [index.tokens, index.vocabulary, event.insert]);
+  const when = check?.stillValid;
+  const index = newRecordIndexWrites(ws, "p", values.id, contactTokens(values, ctx.customDefs), when);
+  const event = eventInsert(
+    ctx.tx,
+    ctx.actor,
+    {
+      type: "contact.created",
+      entityType: "contact",
+      entityId: values.id,
+      payload: { after: contactSnapshot(expected), ownerId: expected.ownerId },
+    },
+    when,
+  );
+  const row = await insertChecked(ctx, values, [index.tokens, index.vocabulary, event.insert], check);
   return presentContact(row, [], keys);
+}
+
+/** The insert, conditioned on the credential check when there is one (settled by its result). */
+async function insertChecked(ctx: Context, values: NewContactValues, writes: RawBuilder<unknown>[], check?: CredentialCheck) {
+  const row = await contactsRepository.insertWith(ctx.tx, values, writes, check?.stillValid);
+  check?.settle(row !== undefined);
+  if (!row) throw new Error("contact insert returned no row");
+  return row;
 }
 
 /** A person created with company links: the links are written, then read back with their names. */
@@ -135,8 +160,9 @@ async function createWithCompanies(
   ctx: Context,
   values: NewContactValues,
   links: { companyId: string; role: string | null; isPrimary: boolean }[],
+  check?: CredentialCheck,
 ) {
-  const row = await contactsRepository.insertWith(ctx.tx, values, []);
+  const row = await insertChecked(ctx, values, [], check);
   await contactsRepository.setCompanyLinks(ctx.tx, values.workspace_id, row.id, links);
   const contact = await finish(ctx, row);
   await recordEvent(ctx.tx, ctx.actor, {
