@@ -22,6 +22,8 @@ const RAPPORT = process.env.BENCH_RAPPORT_BIN ?? BIN;
 const PORT = Number(process.env.BENCH_PORT ?? 3791);
 /** A list filter for the export (`lifecycleStage[eq]=churned`: a sixth of the seed) when the whole workspace would take too long. */
 const EXPORT_FILTER = process.env.BENCH_EXPORT_FILTER;
+/** `--batch-size` of the import (rows per transaction); unset: the command's default. */
+const IMPORT_BATCH = process.env.BENCH_IMPORT_BATCH;
 /** People written by the bare-COPY ceiling after the import (0: skip it). */
 const CEILING_ROWS = Number(process.env.BENCH_CEILING_ROWS ?? 50_000);
 const FILE = path.join(ROOT, "bench/out", `people-${IMPORT_ROWS}.csv`);
@@ -152,7 +154,10 @@ export async function transferBench() {
     const since = (await db.query<{ t: Date }>("SELECT now() AS t")).rows[0]?.t;
     const wal0 = await walStats(db);
     const cpu0 = clusterCpuSeconds(DATA_DIR);
-    const imp = await measured(["import", "contacts", FILE, "--workspace", "bench"], "ignore");
+    const imp = await measured(
+      ["import", "contacts", FILE, "--workspace", "bench", ...(IMPORT_BATCH ? ["--batch-size", IMPORT_BATCH] : [])],
+      "ignore",
+    );
     const cpu1 = clusterCpuSeconds(DATA_DIR);
     const wal1 = await walStats(db);
     const importSeconds = num(/rows in ([\d.]+) s/, imp.stderr);
@@ -176,6 +181,7 @@ export async function transferBench() {
       workspace: { peopleBefore: before, peopleAfter: after, removedFromEarlierRuns: removed },
       import: {
         file: { rows: IMPORT_ROWS, columns: 12, sizeMb, ...mix },
+        batchRows: IMPORT_BATCH ? Number(IMPORT_BATCH) : null,
         summary,
         seconds: importSeconds,
         rowsPerSecond: Math.round(IMPORT_ROWS / importSeconds),
