@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { clusterCpuSeconds, importCeiling, walStats } from "./import-ceiling.js";
 import { BIN, ROOT } from "./lib.js";
 import { writePeopleCsv } from "./people-csv.js";
 
@@ -21,17 +22,22 @@ const RAPPORT = process.env.BENCH_RAPPORT_BIN ?? BIN;
 const PORT = Number(process.env.BENCH_PORT ?? 3791);
 /** A list filter for the export (`lifecycleStage[eq]=churned`: a sixth of the seed) when the whole workspace would take too long. */
 const EXPORT_FILTER = process.env.BENCH_EXPORT_FILTER;
+/** `--batch-size` of the import (rows per transaction); unset: the command's default. */
+const IMPORT_BATCH = process.env.BENCH_IMPORT_BATCH;
+/** People written by the bare-COPY ceiling after the import (0: skip it). */
+const CEILING_ROWS = Number(process.env.BENCH_CEILING_ROWS ?? 50_000);
 const FILE = path.join(ROOT, "bench/out", `people-${IMPORT_ROWS}.csv`);
 
 const env = { ...process.env, RAPPORT_DATA_DIR: DATA_DIR, LOG_LEVEL: "warn", RAPPORT_SEED_DEMO: "never" };
 
 /** Runs `rapport args…`, sampling its peak resident memory; resolves with its output and timings. */
 function measured(args: string[], stdout: "pipe" | "ignore") {
-  return new Promise<{ stderr: string; seconds: number; peakRssMb: number }>((resolve, reject) => {
+  return new Promise<{ stderr: string; seconds: number; peakRssMb: number; cpuSeconds: number }>((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [RAPPORT, ...args], { env, stdio: ["ignore", stdout, "pipe"] });
     let stderr = "";
     let peak = 0;
+    let cpuTicks = 0;
     child.stderr?.on("data", (d) => {
       stderr = (stderr + String(d)).slice(-20_000);
     });
@@ -39,6 +45,9 @@ function measured(args: string[], stdout: "pipe" | "ignore") {
       try {
         const kb = Number(/^VmHWM:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0);
         peak = Math.max(peak, kb);
+        const stat = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8");
+        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        cpuTicks = Number(f[11]) + Number(f[12]);
       } catch {
         // exited
       }
@@ -48,7 +57,7 @@ function measured(args: string[], stdout: "pipe" | "ignore") {
       clearInterval(sample);
       const seconds = (performance.now() - t0) / 1000;
       if (code !== 0) reject(new Error(`rapport ${args.join(" ")} exited ${code}:\n${stderr}`));
-      else resolve({ stderr, seconds, peakRssMb: Math.round(peak / 1024) });
+      else resolve({ stderr, seconds, peakRssMb: Math.round(peak / 1024), cpuSeconds: cpuTicks / 100 });
     });
   });
 }
@@ -143,7 +152,14 @@ export async function transferBench() {
     const sizeMb = Math.round(fs.statSync(FILE).size / 1e5) / 10;
 
     const since = (await db.query<{ t: Date }>("SELECT now() AS t")).rows[0]?.t;
-    const imp = await measured(["import", "contacts", FILE, "--workspace", "bench"], "ignore");
+    const wal0 = await walStats(db);
+    const cpu0 = clusterCpuSeconds(DATA_DIR);
+    const imp = await measured(
+      ["import", "contacts", FILE, "--workspace", "bench", ...(IMPORT_BATCH ? ["--batch-size", IMPORT_BATCH] : [])],
+      "ignore",
+    );
+    const cpu1 = clusterCpuSeconds(DATA_DIR);
+    const wal1 = await walStats(db);
     const importSeconds = num(/rows in ([\d.]+) s/, imp.stderr);
     const summary = /— (.*) \(import/.exec(imp.stderr)?.[1] ?? imp.stderr.slice(-500);
     const after = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM contacts WHERE workspace_id = $1", [ws])).rows[0]?.n ?? 0;
@@ -165,12 +181,19 @@ export async function transferBench() {
       workspace: { peopleBefore: before, peopleAfter: after, removedFromEarlierRuns: removed },
       import: {
         file: { rows: IMPORT_ROWS, columns: 12, sizeMb, ...mix },
+        batchRows: IMPORT_BATCH ? Number(IMPORT_BATCH) : null,
         summary,
         seconds: importSeconds,
         rowsPerSecond: Math.round(IMPORT_ROWS / importSeconds),
         wallSecondsInclStartAndCount: Math.round(imp.seconds * 10) / 10,
         peakRssMb: imp.peakRssMb,
         contactEvents: events,
+        // The cluster's WAL during the import (other sessions idle): its volume and full-page images.
+        // CPU seconds of the import's process (sampled every 250 ms) and of the cluster meanwhile.
+        processCpuSeconds: imp.cpuSeconds,
+        postgresCpuSeconds: Math.round((cpu1 - cpu0) * 10) / 10,
+        walMb: Math.round((wal1.bytes - wal0.bytes) / 1e6),
+        fullPageImages: wal1.fpi - wal0.fpi,
       },
       export: {
         filter: EXPORT_FILTER ?? null,
@@ -181,8 +204,10 @@ export async function transferBench() {
         peakRssMb: exp.peakRssMb,
       },
     };
+    // The same workspace, the bare bulk-write cost of people computed in advance (see import-ceiling.ts).
+    const ceiling = CEILING_ROWS > 0 ? await importCeiling(db, DATA_DIR, ws, CEILING_ROWS) : null;
     if (!process.env.BENCH_KEEP_IMPORT) await removeBenchImports(db, ws);
-    return out;
+    return { ...out, ceiling };
   } finally {
     await db.end();
     await api.stop();
