@@ -72,6 +72,9 @@ export async function migrate(admin: pg.ClientBase, log: Logger, options: Migrat
         if (previous !== m.checksum) log.warn({ migration: m.file }, "an applied migration was edited; migrations are forward only");
         continue;
       }
+      // Some migrations rewrite data (e.g. 0030's search pairs take minutes at a million
+      // people): say which one runs so a long start is not mistaken for a hang.
+      log.info({ migration: m.file }, "applying migration");
       await admin.query("BEGIN");
       try {
         await admin.query(m.sql);
