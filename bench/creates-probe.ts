@@ -1,8 +1,8 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { BENCH_SERVER_ENV, startServer as startBenchServer } from "./lib.js";
+import { BENCH_SERVER_ENV, startBareServer, startServer as startBenchServer } from "./lib.js";
 import { load } from "./load.js";
 
 /**
@@ -93,39 +93,8 @@ async function walStats(db: pg.Client) {
 
 /** bench/bare-create-server.ts on the data directory's database, as a probed server. */
 async function startBare(db: pg.Client) {
-  const secrets = JSON.parse(fs.readFileSync(path.join(DATA_DIR, "secrets.json"), "utf8")) as { appPassword: string };
-  const pgPort = Number(fs.readFileSync(path.join(DATA_DIR, "pg", "postmaster.pid"), "utf8").split("\n")[3]);
   const ws = (await db.query<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'bench'")).rows[0]?.id as string;
-  const proc = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(path.dirname(new URL(import.meta.url).pathname), "bare-create-server.ts")],
-    {
-      env: {
-        ...process.env,
-        BARE_DATABASE_URL: `postgres://rapport_app:${encodeURIComponent(secrets.appPassword)}@127.0.0.1:${pgPort}/rapport`,
-        BARE_WORKSPACE_ID: ws,
-        PORT: String(PORT + 1), // the idle Rapport server holds PORT
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    proc.stdout?.on("data", (d) => {
-      out += String(d);
-      if (out.includes("\n")) resolve(out.trim());
-    });
-    proc.once("exit", () => reject(new Error("the bare create server exited")));
-  });
-  return {
-    url,
-    pid: proc.pid as number,
-    async stop() {
-      const done = new Promise((r) => proc.once("exit", r));
-      proc.kill("SIGTERM");
-      await done;
-    },
-  };
+  return startBareServer(DATA_DIR, "bench/bare-create-server.ts", ws, PORT + 1); // the idle Rapport server holds PORT
 }
 
 async function one(label: string, bin: string) {

@@ -1,8 +1,8 @@
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { BIN, ROOT, startServer } from "./lib.js";
+import { BIN, ROOT, startBareServer, startServer } from "./lib.js";
 import { load, timeSerial } from "./load.js";
 
 /**
@@ -24,35 +24,8 @@ function cli(args: string[]) {
 }
 
 /** A bare Fastify + pg calibration server (bench/bare-list-server.ts by default) on the same database. */
-async function startBareListServer(workspaceId: string, script = "bench/bare-list-server.ts") {
-  const secrets = JSON.parse(fs.readFileSync(path.join(DATA_DIR, "secrets.json"), "utf8")) as { appPassword: string };
-  const pgPort = Number(fs.readFileSync(path.join(DATA_DIR, "pg", "postmaster.pid"), "utf8").split("\n")[3]);
-  const proc = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script)], {
-    env: {
-      ...process.env,
-      BARE_DATABASE_URL: `postgres://rapport_app:${encodeURIComponent(secrets.appPassword)}@127.0.0.1:${pgPort}/rapport`,
-      BARE_WORKSPACE_ID: workspaceId,
-      PORT: "0",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  // It prints its address once listening.
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    proc.stdout?.on("data", (d) => {
-      out += String(d);
-      if (out.includes("\n")) resolve(out.trim());
-    });
-    proc.once("exit", () => reject(new Error("the bare list server exited")));
-  });
-  return {
-    url,
-    async stop() {
-      const done = new Promise((r) => proc.once("exit", r));
-      proc.kill("SIGTERM");
-      await done;
-    },
-  };
+function startBareListServer(workspaceId: string, script = "bench/bare-list-server.ts") {
+  return startBareServer(DATA_DIR, script, workspaceId);
 }
 
 function adminClient() {

@@ -91,3 +91,56 @@ export function postgresPids(dataDir: string): number[] {
     .filter((n) => n > 0);
   return [postmaster, ...children];
 }
+
+const TICK_MS = 10; // USER_HZ = 100 on Linux
+/** CPU milliseconds (user + system) the given processes have used so far; exited ones count 0. */
+export function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // exited
+    }
+  }
+  return ticks * TICK_MS;
+}
+
+export type BareServer = { url: string; pid: number; stop(): Promise<void> };
+
+/**
+ * A bare Fastify + pg calibration server (`script`, relative to the repository) on the data
+ * directory's running cluster, as the runtime role, for one workspace. It prints its address
+ * once listening.
+ */
+export async function startBareServer(dataDir: string, script: string, workspaceId: string, port = 0): Promise<BareServer> {
+  const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as { appPassword: string };
+  const pgPort = Number(fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[3]);
+  const proc = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script)], {
+    env: {
+      ...process.env,
+      BARE_DATABASE_URL: `postgres://rapport_app:${encodeURIComponent(secrets.appPassword)}@127.0.0.1:${pgPort}/rapport`,
+      BARE_WORKSPACE_ID: workspaceId,
+      PORT: String(port),
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    proc.stdout?.on("data", (d) => {
+      out += String(d);
+      if (out.includes("\n")) resolve(out.trim());
+    });
+    proc.once("exit", () => reject(new Error(`${script} exited`)));
+  });
+  return {
+    url,
+    pid: proc.pid as number,
+    async stop() {
+      const done = new Promise((r) => proc.once("exit", r));
+      proc.kill("SIGTERM");
+      await done;
+    },
+  };
+}

@@ -1,8 +1,8 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { BENCH_SERVER_ENV, postgresPids, ROOT, startServer } from "./lib.js";
+import { BENCH_SERVER_ENV, cpuMs, postgresPids, startBareServer, startServer } from "./lib.js";
 import { load } from "./load.js";
 
 /**
@@ -24,20 +24,6 @@ const servers = process.argv.slice(2).map((a) => {
   const at = a.indexOf("=");
   return at < 0 ? { label: a, bin: "" } : { label: a.slice(0, at), bin: a.slice(at + 1) };
 });
-
-const TICK_MS = 10; // USER_HZ = 100 on Linux
-function cpuMs(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // exited
-    }
-  }
-  return ticks * TICK_MS;
-}
 
 type Target = { url: string; path: (i: number) => string; headers: Record<string, string>; pid: number; stop(): Promise<void> };
 
@@ -74,32 +60,14 @@ async function startBare(): Promise<Target> {
   await admin.connect();
   const ws = (await admin.query<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'bench'")).rows[0]?.id as string;
   await admin.end();
-  const proc = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/bare-list-server.ts")], {
-    env: {
-      ...process.env,
-      BARE_DATABASE_URL: `postgres://rapport_app:${encodeURIComponent(secrets.appPassword)}@127.0.0.1:${pgPort}/rapport`,
-      BARE_WORKSPACE_ID: ws,
-      PORT: "0",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    proc.stdout?.on("data", (d) => {
-      out += String(d);
-      if (out.includes("\n")) resolve(out.trim());
-    });
-    proc.once("exit", () => reject(new Error("the bare list server exited")));
-  });
+  const bare = await startBareServer(DATA_DIR, "bench/bare-list-server.ts", ws);
   return {
-    url,
+    url: bare.url,
     path: (i) => `/list?stage=${STAGES[i % STAGES.length]}`,
     headers: {},
-    pid: proc.pid as number,
+    pid: bare.pid,
     async stop() {
-      const done = new Promise((r) => proc.once("exit", r));
-      proc.kill("SIGTERM");
-      await done;
+      await bare.stop();
       await host.stop();
     },
   };

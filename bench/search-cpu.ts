@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { BENCH_SERVER_ENV, postgresPids, startServer as startBenchServer } from "./lib.js";
+import { BENCH_SERVER_ENV, cpuMs, postgresPids, startServer as startBenchServer } from "./lib.js";
 import { load } from "./load.js";
 
 /**
@@ -26,20 +26,6 @@ const servers = process.argv.slice(2).map((a) => {
   const at = a.indexOf("=");
   return { label: a.slice(0, at), bin: a.slice(at + 1) };
 });
-
-const TICK_MS = 10; // USER_HZ = 100 on Linux
-function cpuMs(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // exited
-    }
-  }
-  return ticks * TICK_MS;
-}
 
 /** The last two letters swapped, as bench/customers.bench.ts misspells names. */
 const swap = (s: string) => (s.length < 4 ? s : `${s.slice(0, -2)}${s.at(-1)}${s.at(-2)}`);
