@@ -9,7 +9,7 @@ import { v7 as uuidv7 } from "uuid";
  * the row as JSON. No authentication, validation, search tokens, event or consumers: its
  * throughput in the same run is the ceiling the API's creates are compared with.
  */
-const pool = new pg.Pool({ connectionString: process.env.BARE_DATABASE_URL, max: 20 });
+const pool = new pg.Pool({ connectionString: process.env.BARE_DATABASE_URL, max: 20, application_name: "bare-create" });
 const workspaceId = process.env.BARE_WORKSPACE_ID;
 const app = Fastify({ logger: false });
 app.post<{ Body: { firstName: string; lastName: string; emails: string[] } }>("/contacts", async (req, reply) => {

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { BIN, ROOT, startBareServer, startServer } from "./lib.js";
+import { type BareServer, BIN, cpuMs, postgresPids, ROOT, startBareServer, startServer } from "./lib.js";
 import { load, timeSerial } from "./load.js";
 
 /**
@@ -55,8 +55,7 @@ export async function customersBench() {
     if (PARTS.has("list")) out.list = await listPart(db, base, headers, ws);
     if (PARTS.has("search")) out.search = await searchPart(db, base, headers, ws);
     if (PARTS.has("page360")) out.page360 = await page360Part(db, base, headers, ws);
-    if (PARTS.has("creates")) out.creates = await createsPart(base, headers);
-    if (PARTS.has("creates")) out.bareCreates = await bareCreatesPart(ws, out.creates as Awaited<ReturnType<typeof load>>);
+    if (PARTS.has("creates")) Object.assign(out, await createsPart(db, server, headers, ws));
     return out;
   } finally {
     await db.end();
@@ -209,44 +208,151 @@ async function page360Part(db: Db, base: string, headers: Headers, ws: string) {
   return { perRequest: p360, directSql: p360Sql, overheadRatioP50: ratio(p360.p50, p360Sql.p50) };
 }
 
-async function createsPart(base: string, headers: Headers) {
+async function createsPart(db: Db, server: { url: string; proc: { pid?: number } }, headers: Headers, ws: string) {
   // Single creates, one by one, at 10 connections. Last names come from a fixed set of 1,000
   // words, as real names do: a name word new to the workspace's vocabulary makes its create
   // send a NOTIFY (the vocabulary cache trigger), and notifying commits wait for one another's
   // disk flush, so an ever-growing counter measured that instead of creates (decision 0026).
-  const creates = await load({
-    base,
-    headers,
-    concurrency: 10,
-    durationMs: DURATION,
-    request: (i) => ({
-      method: "POST",
-      path: "/api/v1/contacts",
-      body: { firstName: "Bench", lastName: `Create ${i % 1000}`, emails: [`bench${Date.now()}${i}@example.com`] },
-    }),
-  });
-  return creates;
+  const apiPid = server.proc.pid as number;
+  const creates = await measuredCreates(db, apiPid, { url: server.url, headers, path: "/api/v1/contacts", firstName: "Bench" });
+  // The ceilings in the same run (decision 0034), through the same load generator, while the
+  // API server stays up with its event consumers: the bare full create (everything a create
+  // durably writes, one round trip, no Rapport logic; its events are handled by the API
+  // server's consumers as the API's are) and the bare one-row insert (decision 0031).
+  const full = await withBare(ws, "bench/bare-full-create-server.ts", (bare) =>
+    measuredCreates(db, apiPid, { url: bare.url, headers: {}, path: "/contacts", firstName: "Bare", bare }),
+  );
+  const oneRow = await withBare(ws, "bench/bare-create-server.ts", (bare) =>
+    measuredCreates(db, apiPid, { url: bare.url, headers: {}, path: "/contacts", firstName: "Bare", bare }),
+  );
+  return {
+    creates: creates.load,
+    bareCreates: { concurrency10: oneRow.load, apiShareOfBareRps: ratio(creates.load.rps, oneRow.load.rps) },
+    createsCeiling: {
+      api: creates.cpu,
+      bareFullCreate: { ...full.cpu, rps: full.load.rps, p50: full.load.p50, p99: full.load.p99, errors: full.load.errors },
+      bareOneRow: { ...oneRow.cpu, rps: oneRow.load.rps, p50: oneRow.load.p50, p99: oneRow.load.p99, errors: oneRow.load.errors },
+      apiShareOfBareFullRps: ratio(creates.load.rps, full.load.rps),
+    },
+  };
 }
 
-/**
- * The ceiling in the same run: one INSERT of a comparable person row per request, in a
- * transaction, through a bare Fastify + pg route (bench/bare-create-server.ts), same load
- * generator, 10 connections.
- */
-async function bareCreatesPart(ws: string, api: Awaited<ReturnType<typeof load>>) {
-  const bare = await startBareListServer(ws, "bench/bare-create-server.ts");
+async function withBare<T>(ws: string, script: string, run: (bare: BareServer) => Promise<T>): Promise<T> {
+  const bare = await startBareServer(DATA_DIR, script, ws);
   try {
-    const request = (i: number) => ({
-      method: "POST" as const,
-      path: "/contacts",
-      body: { firstName: "Bare", lastName: `Create ${i % 1000}`, emails: [`bare${Date.now()}${i}@example.com`] },
-    });
-    await load({ base: bare.url, headers: {}, concurrency: 4, durationMs: 2000, request });
-    const bare10 = await load({ base: bare.url, headers: {}, concurrency: 10, durationMs: DURATION, request });
-    return { concurrency10: bare10, apiShareOfBareRps: ratio(api.rps, bare10.rps) };
+    return await run(bare);
   } finally {
     await bare.stop();
   }
+}
+
+/**
+ * One create run at 10 connections with its CPU per create from /proc: the server answering
+ * (`requestNodeMs`), the PostgreSQL backends of its requests (`requestPgMs`, bare servers only:
+ * the API's pool also serves its consumers), the API server while a bare server answers (its
+ * event consumers, `consumersNodeMs`), every other PostgreSQL process (`otherPgMs`: consumers'
+ * backends, WAL writer, checkpointer, autovacuum) and the load generator (`clientMs`). The
+ * window runs until the consumers have handled every event of the run, so their work counts;
+ * the CPU the same processes use per second while idle, measured just before, is subtracted.
+ * `cpuBoundRps` is what the 2 cores allow at that total CPU per create.
+ */
+async function measuredCreates(
+  db: Db,
+  apiPid: number,
+  target: { url: string; headers: Headers; path: string; firstName: string; bare?: BareServer },
+) {
+  const request = (i: number) => ({
+    method: "POST" as const,
+    path: target.path,
+    body: {
+      firstName: target.firstName,
+      lastName: `Create ${i % 1000}`,
+      emails: [`${target.firstName.toLowerCase()}${Date.now()}${i}@example.com`],
+    },
+  });
+  // Warm-up at the measured concurrency, so a bare server's pool has all its connections.
+  await load({ base: target.url, headers: target.headers, concurrency: 10, durationMs: 2000, request });
+  await consumersCaughtUp(db);
+  const serverPid = target.bare?.pid ?? apiPid;
+  const sample = () => new Map([serverPid, apiPid, ...postgresPids(DATA_DIR)].map((p) => [p, cpuMs([p])]));
+  const IDLE_MS = 2000;
+  const idle0 = sample();
+  await new Promise((r) => setTimeout(r, IDLE_MS));
+  const idle1 = sample();
+  const wal0 = await walPosition(db);
+  const cpu0 = sample();
+  const t0 = performance.now();
+  const client0 = process.cpuUsage();
+  const result = await load({ base: target.url, headers: target.headers, concurrency: 10, durationMs: DURATION, request });
+  const client = process.cpuUsage(client0);
+  await consumersCaughtUp(db);
+  const windowMs = performance.now() - t0;
+  const cpu1 = sample();
+  const wal1 = await walPosition(db);
+  // A bare server's backends, by its pool's application_name (one bare server runs at a time).
+  const requestBackends = new Set(
+    target.bare
+      ? (await db.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'bare-%'")).rows.map((r) => r.pid)
+      : [],
+  );
+  const group = (p: number) =>
+    p === serverPid ? "requestNode" : p === apiPid ? "consumersNode" : requestBackends.has(p) ? "requestPg" : "otherPg";
+  const used = { requestNode: 0, requestPg: 0, consumersNode: 0, otherPg: 0 };
+  for (const [p, ms] of cpu1) {
+    // Net of what the process used per ms while idle just before (pollers, timers, background writers).
+    const idlePerMs = ((idle1.get(p) ?? 0) - (idle0.get(p) ?? idle1.get(p) ?? 0)) / IDLE_MS;
+    used[group(p)] += Math.max(0, ms - (cpu0.get(p) ?? 0) - idlePerMs * windowMs);
+  }
+  const n = Math.max(1, result.requests);
+  const per = (ms: number) => Math.round((ms / n) * 100) / 100;
+  const cpu = {
+    requestNodeMs: per(used.requestNode),
+    requestPgMs: per(used.requestPg),
+    consumersNodeMs: per(used.consumersNode),
+    otherPgMs: per(used.otherPg),
+    clientMs: per((client.user + client.system) / 1000),
+  };
+  const serverAndPgMs = Math.round((cpu.requestNodeMs + cpu.requestPgMs + cpu.consumersNodeMs + cpu.otherPgMs) * 100) / 100;
+  const totalMs = serverAndPgMs + cpu.clientMs;
+  return {
+    load: result,
+    cpu: {
+      ...cpu,
+      serverAndPgMsPerCreate: serverAndPgMs,
+      cpuBoundRps: Math.round(2000 / Math.max(totalMs, 0.01)),
+      walBytesPerCreate: Math.round(Number(wal1.lsn - wal0.lsn) / n),
+      walRecordsPerCreate: Math.round(((wal1.records - wal0.records) / n) * 10) / 10,
+      windowMs: Math.round(windowMs),
+      load: fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" "),
+    },
+  };
+}
+
+async function walPosition(db: Db) {
+  const r = (
+    await db.query<{ lsn: string; records: string }>(
+      "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint::text AS lsn, wal_records::text AS records FROM pg_stat_wal",
+    )
+  ).rows[0];
+  return { lsn: BigInt(r?.lsn ?? 0), records: Number(r?.records ?? 0) };
+}
+
+/** Waits (up to a minute) until every event consumer's cursor has passed the last event written so far. */
+async function consumersCaughtUp(db: Db) {
+  const deadline = Date.now() + 60_000;
+  const last = (
+    await db.query<{ txid: string; seq: string }>("SELECT txid::text, seq::text FROM domain_events ORDER BY txid DESC, seq DESC LIMIT 1")
+  ).rows[0];
+  if (!last) return;
+  while (Date.now() < deadline) {
+    const behind = await db.query("SELECT 1 FROM event_consumers WHERE (last_txid, last_seq) < ($1::xid8, $2::bigint) LIMIT 1", [
+      last.txid,
+      last.seq,
+    ]);
+    if (behind.rowCount === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("event consumers did not catch up within a minute");
 }
 
 const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 10) / 10;
