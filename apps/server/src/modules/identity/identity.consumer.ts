@@ -15,7 +15,7 @@ import { identityRepository } from "./identity.repository.js";
  * the writers' code: the people commands emit contact.* events; imports emit
  * import.rows_applied with createdIds/updatedIds.
  */
-export function touchedContacts(events: StoredEvent[]): Map<string, Set<string>> {
+export function touchedContacts(events: readonly StoredEvent[]): Map<string, Set<string>> {
   const byWorkspace = new Map<string, Set<string>>();
   const add = (ws: string, ids: unknown) => {
     if (!Array.isArray(ids)) return;

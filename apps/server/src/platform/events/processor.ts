@@ -24,7 +24,8 @@ export type StoredEvent = {
  */
 export type EventConsumer = {
   name: string;
-  handle(tx: Transaction<DB>, events: StoredEvent[]): Promise<void>;
+  /** `events` may be shared with other consumers (frozen): read them, never change them. */
+  handle(tx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void>;
 };
 
 const BATCH = 500;
@@ -110,8 +111,41 @@ async function ensureRegistered(db: Kysely<DB>, name: string) {
   names.add(name);
 }
 
-/** Runs one batch for one consumer; returns how many events it handled. */
-export async function processBatch(db: Kysely<DB>, consumer: EventConsumer): Promise<number> {
+/**
+ * The outbox read of one round of the processor, shared by its consumers (decision 0034):
+ * every consumer used to read the same events itself, once per batch. A consumer whose cursor
+ * is where the round's read started gets that read's events instead of reading again.
+ *
+ * The same events its own read would start with: the read returns, in (txid, seq) order,
+ * events of transactions that had ended before its snapshot; a later read from the same
+ * cursor can only add events of transactions that ended afterwards, which all sort after
+ * them (a transaction id below the first snapshot's xmin is never handed out again). So a
+ * consumer handed the shared events handles the same events in the same order, at most in
+ * a smaller batch. The array is frozen: consumers only read it.
+ */
+export class EventRound {
+  private read: { after: string; events: readonly StoredEvent[] } | undefined;
+
+  /** The round's events after `cursor`, when the round's read started there. */
+  eventsAfter(cursor: { txid: string; seq: number }): readonly StoredEvent[] | undefined {
+    return this.read?.after === cursorKey(cursor) ? this.read.events : undefined;
+  }
+
+  /** Keeps the first read of the round for the consumers after it. */
+  remember(cursor: { txid: string; seq: number }, events: StoredEvent[]): readonly StoredEvent[] {
+    const frozen = Object.freeze(events);
+    this.read ??= { after: cursorKey(cursor), events: frozen };
+    return frozen;
+  }
+}
+
+const cursorKey = (c: { txid: string; seq: number }) => `${c.txid}/${c.seq}`;
+
+/**
+ * Runs one batch for one consumer; returns how many events it handled. With a `round`, the
+ * batch reuses that round's outbox read when this consumer's cursor is where it started.
+ */
+export async function processBatch(db: Kysely<DB>, consumer: EventConsumer, round?: EventRound): Promise<number> {
   await ensureRegistered(db, consumer.name);
   return db.transaction().execute(async (tx) => {
     // The row lock makes one worker at a time own the consumer; the others skip it.
@@ -128,7 +162,12 @@ export async function processBatch(db: Kysely<DB>, consumer: EventConsumer): Pro
       registered.get(db)?.delete(consumer.name);
       return 0;
     }
-    const events = await readEventsAfter(tx, { txid: row.last_txid, seq: row.last_seq }, BATCH);
+    const cursor = { txid: row.last_txid, seq: Number(row.last_seq) };
+    let events = round?.eventsAfter(cursor);
+    if (!events) {
+      const read = await readEventsAfter(tx, cursor, BATCH);
+      events = round ? round.remember(cursor, read) : read;
+    }
     if (events.length === 0) return 0;
     await consumer.handle(tx, events);
     const last = events[events.length - 1] as StoredEvent;
@@ -161,9 +200,11 @@ export function startEventProcessor(
   const loop = (async () => {
     while (!stopped) {
       let handled = 0;
+      // One outbox read for the consumers that are at the same cursor (decision 0034).
+      const round = new EventRound();
       for (const consumer of consumers) {
         try {
-          handled += await processBatch(db, consumer);
+          handled += await processBatch(db, consumer, round);
         } catch (err) {
           log.error({ err, consumer: consumer.name }, "event consumer failed; will retry");
         }
