@@ -322,6 +322,8 @@ async function measuredCreates(
       cpuBoundRps: Math.round(2000 / Math.max(totalMs, 0.01)),
       walBytesPerCreate: Math.round(Number(wal1.lsn - wal0.lsn) / n),
       walRecordsPerCreate: Math.round(((wal1.records - wal0.records) / n) * 10) / 10,
+      // Full-page images: the first change of a page after a checkpoint logs the whole page.
+      walFullPagesPerCreate: Math.round(((wal1.fullPages - wal0.fullPages) / n) * 10) / 10,
       windowMs: Math.round(windowMs),
       load: fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" "),
     },
@@ -330,11 +332,11 @@ async function measuredCreates(
 
 async function walPosition(db: Db) {
   const r = (
-    await db.query<{ lsn: string; records: string }>(
-      "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint::text AS lsn, wal_records::text AS records FROM pg_stat_wal",
+    await db.query<{ lsn: string; records: string; fpi: string }>(
+      "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint::text AS lsn, wal_records::text AS records, wal_fpi::text AS fpi FROM pg_stat_wal",
     )
   ).rows[0];
-  return { lsn: BigInt(r?.lsn ?? 0), records: Number(r?.records ?? 0) };
+  return { lsn: BigInt(r?.lsn ?? 0), records: Number(r?.records ?? 0), fullPages: Number(r?.fpi ?? 0) };
 }
 
 /** Waits (up to a minute) until every event consumer's cursor has passed the last event written so far. */
