@@ -26,9 +26,8 @@ export const companiesRepository = {
     return query.executeTakeFirst();
   },
 
-  /** Live companies the caller may see among `ids`. */
   /**
-   * What search shows of the visible companies among the ids `ids` yields: a SELECT that
+   * What search shows of the visible companies in the uuid array `ids`: a SELECT that
    * search's one statement embeds (decision 0033), not run on its own.
    */
   searchRecords: (q: Q, ws: string, ids: RawBuilder<unknown>, v: RecordVisibility) =>
@@ -36,7 +35,7 @@ export const companiesRepository = {
       .selectFrom("companies as co")
       .select(["co.id", "co.name", "co.domain", "co.industry", "co.phones", "co.tags"])
       .where("co.workspace_id", "=", ws)
-      .where(sql<boolean>`co.id IN (${ids})`)
+      .where(sql<boolean>`co.id = ANY(${ids})`)
       .where("co.deleted_at", "is", null)
       .where(visibleCondition(v)),
 };

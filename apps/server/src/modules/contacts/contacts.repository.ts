@@ -93,7 +93,7 @@ export const contactsRepository = {
           .execute(),
 
   /**
-   * What search shows of the visible contacts among the ids `ids` yields, with the first
+   * What search shows of the visible contacts in the uuid array `ids`, with the first
    * company's name (primary first, as `companyLinks` orders them): a SELECT that search's
    * one statement embeds (decision 0033), not run on its own.
    */
@@ -108,7 +108,7 @@ export const contactsRepository = {
                              ORDER BY l.is_primary DESC, co.name_key LIMIT 1)`.as("company_name"),
       )
       .where("c.workspace_id", "=", ws)
-      .where(sql<boolean>`c.id IN (${ids})`)
+      .where(sql<boolean>`c.id = ANY(${ids})`)
       .where("c.deleted_at", "is", null)
       .where(visibleCondition(v)),
 

@@ -50,7 +50,7 @@ export const dealsRepository = {
   },
 
   /**
-   * What search shows of the visible live deals among the ids `ids` yields, with their
+   * What search shows of the visible live deals in the uuid array `ids`, with their
    * company's name (as `companyNames` reads it): a SELECT that search's one statement
    * embeds (decision 0033), not run on its own.
    */
@@ -64,7 +64,7 @@ export const dealsRepository = {
         ),
       )
       .where("d.workspace_id", "=", ws)
-      .where(sql<boolean>`d.id IN (${ids})`)
+      .where(sql<boolean>`d.id = ANY(${ids})`)
       .where("d.deleted_at", "is", null)
       .where(dealVisible(v)),
 

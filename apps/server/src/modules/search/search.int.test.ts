@@ -1,3 +1,4 @@
+import { searchEndpoints } from "@rapport/contract";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../../platform/auth/principal.js";
@@ -289,6 +290,9 @@ describe("one statement per search (decision 0033)", () => {
         res.json().items.map((h: { id: string }) => h.id),
         q,
       ).toEqual([unowned.json().id]);
+      // Sent without the response parse: exactly the contract's fields, nothing more.
+      expect(searchEndpoints.search.response.parse(res.json()), q).toStrictEqual(res.json());
+      expect(res.json().items[0].highlights.length, q).toBeGreaterThan(0);
     }
     const forged = created.json().secret.replace(/.$/, (ch: string) => (ch === "A" ? "B" : "A"));
     expect((await search("quorra", { authorization: `Bearer ${forged}` })).statusCode).toBe(401);

@@ -2,6 +2,7 @@ import { searchEndpoints as ep, type SearchHit } from "@rapport/contract";
 import type { FastifyInstance } from "fastify";
 import type { Authenticator } from "../../platform/auth/authenticator.js";
 import { requirePermission } from "../../platform/auth/principal.js";
+import { serialized } from "../../platform/http/json-text.js";
 import { badRequest } from "../../platform/http/problem.js";
 import { routeFoldingCredentialCheck } from "../../platform/http/route.js";
 import type { SearchService } from "./search.service.js";
@@ -27,6 +28,7 @@ export function registerSearchRoutes(
       defaultCountry: await deps.defaultCountry(principal.workspaceId),
       credentialCheck,
     });
-    return { items };
+    // Sent as built (decision 0033): the service builds every field of the contract's hits.
+    return serialized({ items });
   });
 }

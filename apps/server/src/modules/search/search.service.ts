@@ -24,7 +24,7 @@ export type ResolvedRecord = {
 /**
  * How a record module reads the records search found, inside search's one statement
  * (decision 0033): `records` is a SELECT of the records the caller may see among the ids
- * that `ids` (a subquery of uuids) yields, with an `id` column; each of its rows, as a JSON
+ * in `ids` (an expression of type uuid[]), with an `id` column; each of its rows, as a JSON
  * object of its columns, is turned into a ResolvedRecord by `present`.
  */
 export type SearchResolver = {
@@ -117,14 +117,17 @@ export class SearchService {
       }
       terms = matches.flatMap((m) => [m.word, ...m.fuzzy]);
     }
-    const hits: SearchHit[] = [];
-    for (const { entity, record: r } of found.records) {
+    // Ranked first, highlighted after: only the hits on the page need their highlights.
+    const ranked = found.records
+      .map(({ entity, record }) => ({ entity, record, score: score(record, matches, terms) }))
+      .sort((a, b) => b.score - a.score || a.record.title.localeCompare(b.record.title))
+      .slice(0, opts.limit);
+    return ranked.map(({ entity, record: r, score }): SearchHit => {
       const highlights = r.fields
         .map((f) => ({ field: f.field, value: f.value, ranges: highlightRanges(f.value, terms) }))
         .filter((h) => h.ranges.length > 0);
-      hits.push({ type: TYPE_OF[entity], id: r.id, title: r.title, subtitle: r.subtitle, score: score(r, matches, terms), highlights });
-    }
-    return hits.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title)).slice(0, opts.limit);
+      return { type: TYPE_OF[entity], id: r.id, title: r.title, subtitle: r.subtitle, score, highlights };
+    });
   }
 
   /**
@@ -149,12 +152,12 @@ export class SearchService {
     const columns = parts.map(
       ({ entity, resolver }) =>
         sql`(SELECT coalesce(json_agg(r ORDER BY r.id), '[]'::json)
-               FROM (${resolver.records(principal.workspaceId, sql`SELECT entity_id FROM cand WHERE entity_type = ${sql.lit(entity)}`, visibility)}) r) AS ${sql.ref(entity)}`,
+               FROM (${resolver.records(principal.workspaceId, sql`ARRAY(SELECT entity_id FROM cand WHERE entity_type = ${sql.lit(entity)})`, visibility)}) r) AS ${sql.ref(entity)}`,
     );
     const valid = check ? check.stillValid : sql<boolean>`true`;
     const result = await sql<{ valid: boolean; found: number | null } & Partial<Record<SearchEntity, unknown[]>>>`
-      WITH cand AS MATERIALIZED (${candidates})
-      SELECT v.valid, x.* FROM (SELECT ${valid} AS valid) v
+      WITH v AS MATERIALIZED (SELECT ${valid} AS valid), cand AS MATERIALIZED (${candidates})
+      SELECT v.valid, x.* FROM v
         LEFT JOIN LATERAL (SELECT ${sql.join([sql`(SELECT count(*) FROM cand)::int AS found`, ...columns])} WHERE v.valid) x ON true`.execute(
       this.db,
     );
