@@ -1,5 +1,4 @@
-import type { Kysely, RawBuilder, Selectable, Transaction } from "kysely";
-import { anyUuid } from "../../platform/db/any-uuid.js";
+import { type Kysely, type RawBuilder, type Selectable, sql, type Transaction } from "kysely";
 import type { CompaniesTable, DB } from "../../platform/db/schema.js";
 import type { RecordVisibility } from "../iam/index.js";
 import { ownerVisible } from "../records/index.js";
@@ -27,16 +26,16 @@ export const companiesRepository = {
     return query.executeTakeFirst();
   },
 
-  /** Live companies the caller may see among `ids`. */
-  byIds: (q: Q, ws: string, ids: string[], v: RecordVisibility) =>
-    ids.length === 0
-      ? Promise.resolve([] as CompanyRow[])
-      : q
-          .selectFrom("companies as co")
-          .selectAll()
-          .where("co.workspace_id", "=", ws)
-          .where("co.id", "=", anyUuid(ids))
-          .where("co.deleted_at", "is", null)
-          .where(visibleCondition(v))
-          .execute(),
+  /**
+   * What search shows of the visible companies in the uuid array `ids`: a SELECT that
+   * search's one statement embeds (decision 0033), not run on its own.
+   */
+  searchRecords: (q: Q, ws: string, ids: RawBuilder<unknown>, v: RecordVisibility) =>
+    q
+      .selectFrom("companies as co")
+      .select(["co.id", "co.name", "co.domain", "co.industry", "co.phones", "co.tags"])
+      .where("co.workspace_id", "=", ws)
+      .where(sql<boolean>`co.id = ANY(${ids})`)
+      .where("co.deleted_at", "is", null)
+      .where(visibleCondition(v)),
 };

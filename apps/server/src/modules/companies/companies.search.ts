@@ -1,10 +1,17 @@
 import type { Kysely } from "kysely";
-import type { Principal } from "../../platform/auth/principal.js";
 import type { DB } from "../../platform/db/schema.js";
 import { nationalNumber } from "../contacts/index.js";
 import type { CustomFieldRow } from "../custom-fields/index.js";
-import { recordVisibility } from "../iam/index.js";
-import { domainTokens, nameTokens, phoneTokens, type ResolvedRecord, type Token, tagTokens, textTokens } from "../search/index.js";
+import {
+  domainTokens,
+  nameTokens,
+  phoneTokens,
+  type ResolvedRecord,
+  type SearchResolver,
+  type Token,
+  tagTokens,
+  textTokens,
+} from "../search/index.js";
 import { type CompanyRow, companiesRepository } from "./companies.repository.js";
 
 /** The search tokens of a company: name words, domain, phones, tags, text custom fields. */
@@ -22,20 +29,26 @@ export function companyTokens(
   ];
 }
 
+/** A row of `searchRecords`, as search's statement returns it (JSON). */
+type CompanySearchRow = Pick<CompanyRow, "id" | "name" | "domain" | "industry" | "phones" | "tags">;
+
 /** Resolves search hits to the companies the caller may see. */
-export function companySearchResolver(db: Kysely<DB>) {
-  return async (principal: Principal, ids: string[]): Promise<ResolvedRecord[]> => {
-    const rows = await companiesRepository.byIds(db, principal.workspaceId, ids, await recordVisibility(db, principal));
-    return rows.map((c) => ({
-      id: c.id,
-      title: c.name,
-      subtitle: c.domain ?? c.industry,
-      fields: [
-        { field: "name", value: c.name },
-        ...(c.domain ? [{ field: "domain", value: c.domain }] : []),
-        ...c.phones.map((value) => ({ field: "phone", value })),
-        ...c.tags.map((value) => ({ field: "tag", value })),
-      ],
-    }));
+export function companySearchResolver(db: Kysely<DB>): SearchResolver {
+  return {
+    records: (ws, ids, visibility) => companiesRepository.searchRecords(db, ws, ids, visibility),
+    present(row): ResolvedRecord {
+      const c = row as CompanySearchRow;
+      return {
+        id: c.id,
+        title: c.name,
+        subtitle: c.domain ?? c.industry,
+        fields: [
+          { field: "name", value: c.name },
+          ...(c.domain ? [{ field: "domain", value: c.domain }] : []),
+          ...c.phones.map((value) => ({ field: "phone", value })),
+          ...c.tags.map((value) => ({ field: "tag", value })),
+        ],
+      };
+    },
   };
 }

@@ -93,26 +93,24 @@ export const contactsRepository = {
           .execute(),
 
   /**
-   * What search shows of the visible contacts among `ids`, with the first company's name
-   * (primary first, as `companyLinks` orders them): one statement per search.
+   * What search shows of the visible contacts in the uuid array `ids`, with the first
+   * company's name (primary first, as `companyLinks` orders them): a SELECT that search's
+   * one statement embeds (decision 0033), not run on its own.
    */
-  searchRows: (q: Q, ws: string, ids: string[], v: RecordVisibility) =>
-    ids.length === 0
-      ? Promise.resolve([])
-      : q
-          .selectFrom("contacts as c")
-          .select(["c.id", "c.name", "c.title", "c.emails", "c.phones", "c.tags"])
-          .select(
-            sql<string | null>`(SELECT co.name FROM contact_companies l
-                                  JOIN companies co ON co.workspace_id = l.workspace_id AND co.id = l.company_id
-                                 WHERE l.workspace_id = c.workspace_id AND l.contact_id = c.id AND co.deleted_at IS NULL
-                                 ORDER BY l.is_primary DESC, co.name_key LIMIT 1)`.as("company_name"),
-          )
-          .where("c.workspace_id", "=", ws)
-          .where("c.id", "=", anyUuid(ids))
-          .where("c.deleted_at", "is", null)
-          .where(visibleCondition(v))
-          .execute(),
+  searchRecords: (q: Q, ws: string, ids: RawBuilder<unknown>, v: RecordVisibility) =>
+    q
+      .selectFrom("contacts as c")
+      .select(["c.id", "c.name", "c.title", "c.emails", "c.phones", "c.tags"])
+      .select(
+        sql<string | null>`(SELECT co.name FROM contact_companies l
+                              JOIN companies co ON co.workspace_id = l.workspace_id AND co.id = l.company_id
+                             WHERE l.workspace_id = c.workspace_id AND l.contact_id = c.id AND co.deleted_at IS NULL
+                             ORDER BY l.is_primary DESC, co.name_key LIMIT 1)`.as("company_name"),
+      )
+      .where("c.workspace_id", "=", ws)
+      .where(sql<boolean>`c.id = ANY(${ids})`)
+      .where("c.deleted_at", "is", null)
+      .where(visibleCondition(v)),
 
   /** Visible ids among `ids` (bulk actions touch only what the caller could open). */
   visibleIds: async (q: Q, ws: string, ids: string[], v: RecordVisibility, deleted: boolean) => {

@@ -1,9 +1,16 @@
 import type { Kysely } from "kysely";
-import type { Principal } from "../../platform/auth/principal.js";
 import type { DB } from "../../platform/db/schema.js";
 import type { CustomFieldRow } from "../custom-fields/index.js";
-import { recordVisibility } from "../iam/index.js";
-import { emailTokens, nameTokens, phoneTokens, type ResolvedRecord, type Token, tagTokens, textTokens } from "../search/index.js";
+import {
+  emailTokens,
+  nameTokens,
+  phoneTokens,
+  type ResolvedRecord,
+  type SearchResolver,
+  type Token,
+  tagTokens,
+  textTokens,
+} from "../search/index.js";
 import { nationalNumber } from "./contact-values.rules.js";
 import { type ContactRow, contactsRepository } from "./contacts.repository.js";
 
@@ -22,16 +29,27 @@ export function contactTokens(
   ];
 }
 
+/** A row of `searchRecords`, as search's statement returns it (JSON). */
+type ContactSearchRow = {
+  id: string;
+  name: string;
+  title: string | null;
+  emails: string[];
+  phones: string[];
+  tags: string[];
+  company_name: string | null;
+};
+
 /** Resolves search hits to the contacts the caller may see. */
-export function contactSearchResolver(db: Kysely<DB>) {
-  return async (principal: Principal, ids: string[]): Promise<ResolvedRecord[]> => {
-    const rows = await contactsRepository.searchRows(db, principal.workspaceId, ids, await recordVisibility(db, principal));
-    return rows.map((c) => {
-      const company = c.company_name;
+export function contactSearchResolver(db: Kysely<DB>): SearchResolver {
+  return {
+    records: (ws, ids, visibility) => contactsRepository.searchRecords(db, ws, ids, visibility),
+    present(row): ResolvedRecord {
+      const c = row as ContactSearchRow;
       return {
         id: c.id,
         title: c.name,
-        subtitle: [c.title, company].filter(Boolean).join(" · ") || c.emails[0] || null,
+        subtitle: [c.title, c.company_name].filter(Boolean).join(" · ") || c.emails[0] || null,
         fields: [
           { field: "name", value: c.name },
           ...c.emails.map((value) => ({ field: "email", value })),
@@ -39,6 +57,6 @@ export function contactSearchResolver(db: Kysely<DB>) {
           ...c.tags.map((value) => ({ field: "tag", value })),
         ],
       };
-    });
+    },
   };
 }

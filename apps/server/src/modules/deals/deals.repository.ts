@@ -49,17 +49,24 @@ export const dealsRepository = {
     return query.executeTakeFirst();
   },
 
-  byIds: (q: Q, ws: string, ids: string[], v: RecordVisibility) =>
-    ids.length === 0
-      ? Promise.resolve([] as DealRow[])
-      : q
-          .selectFrom("deals as d")
-          .selectAll()
-          .where("d.workspace_id", "=", ws)
-          .where("d.id", "=", anyUuid(ids))
-          .where("d.deleted_at", "is", null)
-          .where(dealVisible(v))
-          .execute(),
+  /**
+   * What search shows of the visible live deals in the uuid array `ids`, with their
+   * company's name (as `companyNames` reads it): a SELECT that search's one statement
+   * embeds (decision 0033), not run on its own.
+   */
+  searchRecords: (q: Q, ws: string, ids: RawBuilder<unknown>, v: RecordVisibility) =>
+    q
+      .selectFrom("deals as d")
+      .select(["d.id", "d.name", "d.company_id"])
+      .select(
+        sql<string | null>`(SELECT co.name FROM companies co WHERE co.workspace_id = d.workspace_id AND co.id = d.company_id)`.as(
+          "company_name",
+        ),
+      )
+      .where("d.workspace_id", "=", ws)
+      .where(sql<boolean>`d.id = ANY(${ids})`)
+      .where("d.deleted_at", "is", null)
+      .where(dealVisible(v)),
 
   contactsOf: async (q: Q, ws: string, dealIds: string[]) => {
     if (dealIds.length === 0) return new Map<string, DealContactRow[]>();

@@ -1,6 +1,8 @@
-import { sql } from "kysely";
+import { searchEndpoints } from "@rapport/contract";
+import { Kysely, PostgresDialect, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../../platform/auth/principal.js";
+import type { DB } from "../../platform/db/schema.js";
 import { as, createTestWorkspace, startTestApi, type TestApi, type TestWorkspace } from "../../test/harness.js";
 import { companySearchResolver } from "../companies/index.js";
 import { contactSearchResolver } from "../contacts/index.js";
@@ -256,5 +258,104 @@ describe("word pairs (decision 0030)", () => {
     await sql`DELETE FROM search_tokens WHERE workspace_id = ${w.id}::uuid AND field IN ('w', 'l')`.execute(writer.db);
     await sql`SELECT search_pairs_backfill(${w.id}::uuid)`.execute(writer.db);
     expect(await pairRows(w.id)).toEqual(written);
+  });
+});
+
+describe("one statement per search (decision 0033)", () => {
+  it("reads candidates, records and a remembered key's check together: revoked, the very next search is 401", async () => {
+    const w = await createTestWorkspace(writer);
+    const created = await as(writer, w.users.admin, { method: "POST", url: "/api/v1/api-keys", payload: { name: "Sync", role: "member" } });
+    expect(created.statusCode).toBe(201);
+    const headers = { authorization: `Bearer ${created.json().secret}` };
+    const search = (q: string, key = headers) =>
+      writer.app.inject({ method: "GET", url: `/api/v1/search?q=${encodeURIComponent(q)}`, headers: key });
+    const unowned = await as(writer, w.users.admin, {
+      method: "POST",
+      url: "/api/v1/contacts",
+      payload: { firstName: "Quorra", lastName: "Unowned", emails: ["quorra@unowned.example"], ownerId: null },
+    });
+    expect(unowned.statusCode).toBe(201);
+    const owned = await as(writer, w.users.admin, {
+      method: "POST",
+      url: "/api/v1/contacts",
+      payload: { firstName: "Quorra", lastName: "Owned" },
+    });
+    expect(owned.statusCode).toBe(201);
+    // The first search looks the key up and remembers it; the next ones fold the check. A
+    // member's key sees only records without an owner, in every kind of query.
+    for (const q of ["quorra", "quorra unowned", "Qorra Unowend", "quorra@unowned.example", "unowned.example", "quorra", "Quor"]) {
+      const res = await search(q);
+      expect(res.statusCode, q).toBe(200);
+      expect(
+        res.json().items.map((h: { id: string }) => h.id),
+        q,
+      ).toEqual([unowned.json().id]);
+      // Sent without the response parse: exactly the contract's fields, nothing more.
+      expect(searchEndpoints.search.response.parse(res.json()), q).toStrictEqual(res.json());
+      expect(res.json().items[0].highlights.length, q).toBeGreaterThan(0);
+    }
+    const forged = created.json().secret.replace(/.$/, (ch: string) => (ch === "A" ? "B" : "A"));
+    expect((await search("quorra", { authorization: `Bearer ${forged}` })).statusCode).toBe(401);
+    // Revoked elsewhere: only the row changes, no notice reaches this copy.
+    await writer.database.pool.query("UPDATE api_keys SET revoked_at = now() WHERE id = $1", [created.json().apiKey.id]);
+    // A word query, one that falls back to wider spellings, an email, one that runs no statement.
+    for (const q of ["quorra", "Qourar", "quorra@unowned.example", "!!", "quorra unowned"]) {
+      const res = await search(q);
+      expect(res.statusCode, q).toBe(401);
+      expect(res.body, q).not.toContain("Unowned");
+    }
+  });
+
+  it("sends PostgreSQL one statement for each kind of query once the vocabulary is loaded", async () => {
+    const w = await createTestWorkspace(writer);
+    await as(writer, w.users.admin, {
+      method: "POST",
+      url: "/api/v1/contacts",
+      payload: { firstName: "Ilse", lastName: "Vandermeer", emails: ["ilse@vandermeer.example"], phones: ["+1 415 555 0134"] },
+    });
+    await as(writer, w.users.admin, {
+      method: "POST",
+      url: "/api/v1/companies",
+      payload: { name: "Vandermeer Freight", domain: "vandermeer.example" },
+    });
+    const statements: string[] = [];
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: writer.database.pool }),
+      log: (e) => {
+        if (e.level === "query") statements.push(e.query.sql);
+      },
+    });
+    const s = new SearchService(db);
+    s.register("p", contactSearchResolver(db));
+    s.register("c", companySearchResolver(db));
+    s.register("d", dealSearchResolver(db));
+    const admin: Principal = {
+      workspaceId: w.id,
+      actorType: "user",
+      actorId: w.users.admin.id,
+      userId: w.users.admin.id,
+      role: "admin",
+      teamIds: [],
+      sessionId: null,
+    };
+    const expected: Record<string, string[]> = {
+      Vandermeer: ["Ilse Vandermeer", "Vandermeer Freight"],
+      Vander: ["Ilse Vandermeer", "Vandermeer Freight"],
+      "ilse vandermeer": ["Ilse Vandermeer"],
+      "Ilse Vandermere": ["Ilse Vandermeer"],
+      "ilse@vandermeer.example": ["Ilse Vandermeer"],
+      "vandermeer.example": ["Ilse Vandermeer", "Vandermeer Freight"],
+      "415 555 01": ["Ilse Vandermeer"],
+    };
+    for (const [q, titles] of Object.entries(expected)) {
+      statements.length = 0;
+      const hits = await s.search(admin, q, { limit: 10, defaultCountry: "US" });
+      expect(hits.map((h) => h.title).sort(), q).toEqual(titles);
+      // Without a cache listener the vocabulary is read on every search; nothing else is separate.
+      expect(
+        statements.filter((x) => !x.includes("search_vocabulary")),
+        q,
+      ).toHaveLength(1);
+    }
   });
 });

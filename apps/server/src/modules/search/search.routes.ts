@@ -2,8 +2,9 @@ import { searchEndpoints as ep, type SearchHit } from "@rapport/contract";
 import type { FastifyInstance } from "fastify";
 import type { Authenticator } from "../../platform/auth/authenticator.js";
 import { requirePermission } from "../../platform/auth/principal.js";
+import { serialized } from "../../platform/http/json-text.js";
 import { badRequest } from "../../platform/http/problem.js";
-import { route } from "../../platform/http/route.js";
+import { routeFoldingCredentialCheck } from "../../platform/http/route.js";
 import type { SearchService } from "./search.service.js";
 
 const TYPES = new Set<SearchHit["type"]>(["contact", "company", "deal"]);
@@ -12,7 +13,8 @@ export function registerSearchRoutes(
   app: FastifyInstance,
   deps: { auth: Authenticator; search: SearchService; defaultCountry: (workspaceId: string) => Promise<string> },
 ) {
-  route(app, deps.auth, ep.search, async ({ principal, query }) => {
+  // A remembered API key is checked by the search's own statement (decision 0033).
+  routeFoldingCredentialCheck(app, deps.auth, ep.search, async ({ principal, query, credentialCheck }) => {
     requirePermission(principal, "records.read");
     const types = query.types?.split(",").map((t) => t.trim());
     if (types?.some((t) => !TYPES.has(t as SearchHit["type"]))) {
@@ -24,7 +26,9 @@ export function registerSearchRoutes(
       limit: query.limit,
       ...(types ? { types: types as SearchHit["type"][] } : {}),
       defaultCountry: await deps.defaultCountry(principal.workspaceId),
+      credentialCheck,
     });
-    return { items };
+    // Sent as built (decision 0033): the service builds every field of the contract's hits.
+    return serialized({ items });
   });
 }

@@ -1,8 +1,10 @@
 import type { SearchHit } from "@rapport/contract";
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import { type Expression, type Kysely, type RawBuilder, sql } from "kysely";
 import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js";
+import type { CredentialCheck } from "../../platform/auth/credential-check.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { DB } from "../../platform/db/schema.js";
+import { type RecordVisibility, recordVisibility } from "../iam/index.js";
 import { highlightRanges } from "./highlight.js";
 import { PostingCounts } from "./posting-counts.js";
 import type { SearchEntity } from "./search-index.js";
@@ -19,7 +21,16 @@ export type ResolvedRecord = {
   /** Values matched against the query for scoring and highlighting. */
   fields: { field: string; value: string }[];
 };
-export type SearchResolver = (principal: Principal, ids: string[]) => Promise<ResolvedRecord[]>;
+/**
+ * How a record module reads the records search found, inside search's one statement
+ * (decision 0033): `records` is a SELECT of the records the caller may see among the ids
+ * in `ids` (an expression of type uuid[]), with an `id` column; each of its rows, as a JSON
+ * object of its columns, is turned into a ResolvedRecord by `present`.
+ */
+export type SearchResolver = {
+  records(workspaceId: string, ids: RawBuilder<unknown>, visibility: RecordVisibility): Expression<unknown>;
+  present(row: unknown): ResolvedRecord;
+};
 
 const TYPE_OF: Record<SearchEntity, SearchHit["type"]> = { p: "contact", c: "company", d: "deal" };
 
@@ -44,6 +55,8 @@ export type WordMatch = { word: string; exact: boolean; prefixes: string[]; fuzz
  *   in memory, see VocabularyCache), and when a word is not found, its closest near spellings
  *   (edit distance ≤ 2) are used, the further ones only if the closest find nothing;
  * - the records having every word are then scored (exact > prefix > near) and highlighted.
+ * The candidates, the records the caller may see among them and the check of a remembered
+ * API key are one statement (decision 0033).
  */
 export class SearchService {
   private readonly resolvers = new Map<SearchEntity, SearchResolver>();
@@ -64,51 +77,96 @@ export class SearchService {
   async search(
     principal: Principal,
     q: string,
-    opts: { limit: number; types?: SearchHit["type"][]; defaultCountry: string },
+    opts: {
+      limit: number;
+      types?: SearchHit["type"][];
+      defaultCountry: string;
+      /** A remembered API key's check, evaluated by the search's statement (decision 0033). */
+      credentialCheck?: CredentialCheck | undefined;
+    },
   ): Promise<SearchHit[]> {
     const ws = principal.workspaceId;
     const entityTypes = (Object.keys(TYPE_OF) as SearchEntity[]).filter((e) => !opts.types || opts.types.includes(TYPE_OF[e]));
     if (entityTypes.length === 0) return [];
     const trimmed = q.trim();
     const k = candidatesFor(opts.limit);
-    let candidates: { entity_type: SearchEntity; entity_id: string }[];
+    const read = async (candidates: RawBuilder<unknown>) =>
+      this.read(principal, entityTypes, candidates, opts.credentialCheck, await recordVisibility(this.db, principal));
+    let found: Found;
     let terms: string[];
     let matches: WordMatch[] = [];
     const phone = this.phoneDigits(trimmed, opts.defaultCountry);
     if (trimmed.includes("@") || /^[^\s]+\.[^\s.]+$/.test(trimmed)) {
       // An email, or a domain / email prefix such as "acme.example".
       terms = [fold(trimmed)];
-      candidates = await this.prefixPostings(ws, entityTypes, terms, k);
+      found = await read(this.prefixPostings(ws, entityTypes, terms, k));
     } else if (phone) {
       terms = phone;
-      candidates = await this.prefixPostings(ws, entityTypes, phone, k);
+      found = await read(this.prefixPostings(ws, entityTypes, phone, k));
     } else {
       const qwords = words(trimmed).slice(0, 6);
       if (qwords.length === 0) return [];
       const vocabulary = await this.vocabulary.get(ws);
       matches = qwords.map((w, i) => this.matchWord(vocabulary, w, i === qwords.length - 1));
-      candidates = await this.wordCandidates(ws, entityTypes, matches, k);
-      if (candidates.length === 0 && matches.some((m) => m.wider.length > 0)) {
+      found = await read(await this.wordCandidates(ws, entityTypes, matches, k));
+      if (found.candidates === 0 && matches.some((m) => m.wider.length > 0)) {
         // Every near spelling of every word costs its postings; the further ones are only
         // read when the closest ones found nothing (decision 0019).
         matches = matches.map((m) => ({ ...m, fuzzy: [...m.fuzzy, ...m.wider], wider: [] }));
-        candidates = await this.wordCandidates(ws, entityTypes, matches, k);
+        found = await read(await this.wordCandidates(ws, entityTypes, matches, k));
       }
       terms = matches.flatMap((m) => [m.word, ...m.fuzzy]);
     }
-    const hits: SearchHit[] = [];
-    for (const entity of entityTypes) {
-      const ids = candidates.filter((c) => c.entity_type === entity).map((c) => c.entity_id);
+    // Ranked first, highlighted after: only the hits on the page need their highlights.
+    const ranked = found.records
+      .map(({ entity, record }) => ({ entity, record, score: score(record, matches, terms) }))
+      .sort((a, b) => b.score - a.score || a.record.title.localeCompare(b.record.title))
+      .slice(0, opts.limit);
+    return ranked.map(({ entity, record: r, score }): SearchHit => {
+      const highlights = r.fields
+        .map((f) => ({ field: f.field, value: f.value, ranges: highlightRanges(f.value, terms) }))
+        .filter((h) => h.ranges.length > 0);
+      return { type: TYPE_OF[entity], id: r.id, title: r.title, subtitle: r.subtitle, score, highlights };
+    });
+  }
+
+  /**
+   * One statement for what used to be a round trip each (decision 0033): the best-ranked
+   * candidates (`candidates`, materialised once), the records the caller may see among them
+   * as each entity's module reads them (in id order, entity by entity: the order the former
+   * per-module reads returned them in), and — for a remembered API key — its check, which
+   * must hold for the statement to read anything. `candidates` counts the postings found
+   * before visibility, as the fallback to wider spellings requires.
+   */
+  private async read(
+    principal: Principal,
+    entityTypes: SearchEntity[],
+    candidates: RawBuilder<unknown>,
+    check: CredentialCheck | undefined,
+    visibility: RecordVisibility,
+  ): Promise<Found> {
+    const parts = entityTypes.flatMap((entity) => {
       const resolver = this.resolvers.get(entity);
-      if (ids.length === 0 || !resolver) continue;
-      for (const r of await resolver(principal, ids)) {
-        const highlights = r.fields
-          .map((f) => ({ field: f.field, value: f.value, ranges: highlightRanges(f.value, terms) }))
-          .filter((h) => h.ranges.length > 0);
-        hits.push({ type: TYPE_OF[entity], id: r.id, title: r.title, subtitle: r.subtitle, score: score(r, matches, terms), highlights });
-      }
-    }
-    return hits.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title)).slice(0, opts.limit);
+      return resolver ? [{ entity, resolver }] : [];
+    });
+    const columns = parts.map(
+      ({ entity, resolver }) =>
+        sql`(SELECT coalesce(json_agg(r ORDER BY r.id), '[]'::json)
+               FROM (${resolver.records(principal.workspaceId, sql`ARRAY(SELECT entity_id FROM cand WHERE entity_type = ${sql.lit(entity)})`, visibility)}) r) AS ${sql.ref(entity)}`,
+    );
+    const valid = check ? check.stillValid : sql<boolean>`true`;
+    const result = await sql<{ valid: boolean; found: number | null } & Partial<Record<SearchEntity, unknown[]>>>`
+      WITH v AS MATERIALIZED (SELECT ${valid} AS valid), cand AS MATERIALIZED (${candidates})
+      SELECT v.valid, x.* FROM v
+        LEFT JOIN LATERAL (SELECT ${sql.join([sql`(SELECT count(*) FROM cand)::int AS found`, ...columns])} WHERE v.valid) x ON true`.execute(
+      this.db,
+    );
+    const row = result.rows[0] as { valid: boolean; found: number | null } & Partial<Record<SearchEntity, unknown[]>>;
+    check?.settle(row.valid);
+    return {
+      candidates: row.found ?? 0,
+      records: parts.flatMap(({ entity, resolver }) => (row[entity] ?? []).map((r) => ({ entity, record: resolver.present(r) }))),
+    };
   }
 
   /** Digits to look up when the query is a phone number (as typed, and as E.164). */
@@ -135,7 +193,7 @@ export class SearchService {
   }
 
   /** Records having every word, best first: through word pairs when two of the words allow it. */
-  private async wordCandidates(ws: string, entityTypes: SearchEntity[], matches: WordMatch[], k: number) {
+  private async wordCandidates(ws: string, entityTypes: SearchEntity[], matches: WordMatch[], k: number): Promise<RawBuilder<unknown>> {
     const pair = this.wordPairs ? pairOfWords(matches) : undefined;
     if (pair) return this.pairPostings(ws, entityTypes, matches, pair, k);
     return this.wordPostings(ws, entityTypes, await this.rarestFirst(ws, matches), k);
@@ -152,7 +210,7 @@ export class SearchService {
    * Each of these few candidates is then scored per word exactly as `wordPostings` scores it
    * (its best posting of the word's spellings; none: not a match), and ranked the same way.
    */
-  private async pairPostings(ws: string, entityTypes: SearchEntity[], matches: WordMatch[], pair: WordPair, k: number) {
+  private pairPostings(ws: string, entityTypes: SearchEntity[], matches: WordMatch[], pair: WordPair, k: number) {
     const types = sql`${entityTypes}::char(1)[]`;
     const pairs = pair.a.flatMap((x) => pair.b.map((y) => pairToken(x, y)));
     const rest = [...pair.a, ...pair.b].flatMap((t) => [t, longWordToken(t)]);
@@ -164,7 +222,7 @@ export class SearchService {
                         AND s.entity_type = c.entity_type AND s.entity_id = c.entity_id) AS ${sql.ref(`s${i}`)}`,
     );
     const ref = (i: number) => sql.ref(`s${i}`);
-    const ranked = await sql<{ entity_type: SearchEntity; entity_id: string }>`
+    return sql`
       WITH c AS MATERIALIZED (
         SELECT entity_type, entity_id FROM search_tokens
          WHERE workspace_id = ${ws} AND token = ANY(${pairs}::text[]) AND entity_type = ANY(${types})
@@ -184,8 +242,7 @@ export class SearchService {
          matches.map((_, i) => ref(i)),
          sql` + `,
        )} DESC, entity_id
-       LIMIT ${sql.lit(k)}`.execute(this.db);
-    return ranked.rows;
+       LIMIT ${sql.lit(k)}`;
   }
 
   /**
@@ -221,7 +278,7 @@ export class SearchService {
    * Several words (rarest first, see `rarestFirst`): the postings of each word, scored per
    * word like `score` below and summed over the records that have all of them.
    */
-  private async wordPostings(ws: string, entityTypes: SearchEntity[], matches: WordMatch[], k: number) {
+  private wordPostings(ws: string, entityTypes: SearchEntity[], matches: WordMatch[], k: number): RawBuilder<unknown> {
     const types = sql`${entityTypes}::char(1)[]`;
     if (matches.length === 1) {
       const m = matches[0] as WordMatch;
@@ -234,10 +291,9 @@ export class SearchService {
         ...(m.prefixes.length ? [tier(2, sql`token = ANY(${m.prefixes}::text[])`)] : []),
         ...(m.fuzzy.length ? [tier(3, sql`token = ANY(${m.fuzzy}::text[])`)] : []),
       ];
-      const ranked = await sql<{ entity_type: SearchEntity; entity_id: string }>`
+      return sql`
         SELECT entity_type, entity_id FROM (${sql.join(tiers, sql` UNION ALL `)}) t
-         GROUP BY entity_type, entity_id ORDER BY min(tier), entity_id LIMIT ${sql.lit(k)}`.execute(this.db);
-      return ranked.rows;
+         GROUP BY entity_type, entity_id ORDER BY min(tier), entity_id LIMIT ${sql.lit(k)}`;
     }
     // Word by word, each restricted to the records that had every word before it (a hash
     // semi-join on the previous word's records): every posting is read once and only the
@@ -263,16 +319,15 @@ export class SearchService {
       matches.map((_, i) => sql`${sql.ref(`w${i}`)}.score`),
       sql` + `,
     );
-    const ranked = await sql<{ entity_type: SearchEntity; entity_id: string }>`
+    return sql`
       WITH ${sql.join(perWord)}
       SELECT entity_type, entity_id FROM ${sql.ref(`w${last}`)} ${sql.join(joins, sql` `)}
        ORDER BY ${total} DESC, entity_id
-       LIMIT ${sql.lit(k)}`.execute(this.db);
-    return ranked.rows;
+       LIMIT ${sql.lit(k)}`;
   }
 
   /** Exact values first (a whole email, all the digits), then prefixes; `k` at most. */
-  private async prefixPostings(ws: string, entityTypes: SearchEntity[], prefixes: string[], k: number) {
+  private prefixPostings(ws: string, entityTypes: SearchEntity[], prefixes: string[], k: number): RawBuilder<unknown> {
     const types = sql`${entityTypes}::char(1)[]`;
     // One range scan per prefix (LIKE ANY(array) cannot use the index).
     const parts = [
@@ -288,12 +343,14 @@ export class SearchService {
                      LIMIT ${sql.lit(k)})`;
       }),
     ];
-    const res = await sql<{ entity_type: SearchEntity; entity_id: string }>`
+    return sql`
       SELECT entity_type, entity_id FROM (${sql.join(parts, sql` UNION ALL `)}) t
-       GROUP BY entity_type, entity_id ORDER BY min(tier), entity_id LIMIT ${sql.lit(k)}`.execute(this.db);
-    return res.rows;
+       GROUP BY entity_type, entity_id ORDER BY min(tier), entity_id LIMIT ${sql.lit(k)}`;
   }
 }
+
+/** What one search statement found: how many candidates, and the visible records among them. */
+type Found = { candidates: number; records: { entity: SearchEntity; record: ResolvedRecord }[] };
 
 /** The tokens whose postings stand for a query word: itself, its near spellings, its prefixes. */
 const tokensOf = (m: WordMatch) => [...new Set([m.word, ...m.fuzzy, ...m.prefixes])];
