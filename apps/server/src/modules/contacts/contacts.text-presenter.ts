@@ -15,15 +15,25 @@ const str = (text: string | null) => JSON.stringify(text);
 export function contactJsonFromText(r: TextRow, visibleCustomKeys: Set<string>): string {
   if (r.company_links === null || r.company_links === undefined) throw new Error("contact list row without company_links");
   // Values of deleted field definitions stay stored but are not shown.
-  const custom = Object.fromEntries(
-    Object.entries(JSON.parse(r.custom as string) as Record<string, unknown>).filter(([k]) => visibleCustomKeys.has(k)),
-  );
-  const companies: Contact["companies"] = (JSON.parse(r.company_links) as CompanyLinkRow[]).map((l) => ({
-    companyId: l.company_id,
-    name: l.name,
-    role: l.role,
-    isPrimary: l.is_primary,
-  }));
+  const custom =
+    r.custom === "{}"
+      ? "{}"
+      : JSON.stringify(
+          Object.fromEntries(
+            Object.entries(JSON.parse(r.custom as string) as Record<string, unknown>).filter(([k]) => visibleCustomKeys.has(k)),
+          ),
+        );
+  const companies =
+    r.company_links === "[]"
+      ? "[]"
+      : JSON.stringify(
+          (JSON.parse(r.company_links) as CompanyLinkRow[]).map((l): Contact["companies"][number] => ({
+            companyId: l.company_id,
+            name: l.name,
+            role: l.role,
+            isPrimary: l.is_primary,
+          })),
+        );
   return (
     `{"id":${str(r.id as string)},"firstName":${str(r.first_name as string)},"lastName":${str(r.last_name as string)}` +
     `,"name":${str(r.name as string)},"title":${str(r.title as string | null)},"emails":${textArrayJson(r.emails as string | null)}` +
@@ -31,7 +41,7 @@ export function contactJsonFromText(r: TextRow, visibleCustomKeys: Set<string>):
     `,"social":${jsonColumnJson(r.social as string | null)},"lifecycleStage":${str(r.lifecycle_stage as string)}` +
     `,"source":${str(r.source as string | null)},"ownerId":${str(r.owner_id as string | null)}` +
     `,"tags":${textArrayJson(r.tags as string | null)},"notes":${str(r.notes as string | null)}` +
-    `,"custom":${JSON.stringify(custom)},"companies":${JSON.stringify(companies)}` +
+    `,"custom":${custom},"companies":${companies}` +
     `,"lastInteractionAt":${timestampJson(r.last_interaction_at as string | null)},"createdAt":${timestampJson(r.created_at as string)}` +
     `,"updatedAt":${timestampJson(r.updated_at as string)},"deletedAt":${timestampJson(r.deleted_at as string | null)}}`
   );

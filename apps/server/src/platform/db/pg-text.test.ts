@@ -82,5 +82,6 @@ describe("pg text to JSON (decision 0032)", () => {
     const text = '[{"city": "Köln", "label": "Home", "street": "Straße 1\\nHof"}, {"n": 1.5e3, "x": null, "t": true}]';
     expect(jsonColumnJson(text)).toBe(JSON.stringify(JSON.parse(text)));
     expect(jsonColumnJson(null)).toBe("null");
+    for (const empty of ["[]", "{}"]) expect(jsonColumnJson(empty)).toBe(JSON.stringify(JSON.parse(empty)));
   });
 });

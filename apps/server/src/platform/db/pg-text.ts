@@ -79,5 +79,8 @@ export function textArrayJson(text: string | null): string {
 
 /** The JSON of a json or jsonb column's text as JSON.stringify writes its parsed value (no spaces). */
 export function jsonColumnJson(text: string | null): string {
-  return text === null ? "null" : JSON.stringify(JSON.parse(text));
+  if (text === null) return "null";
+  // The common empty values are already that text.
+  if (text === "[]" || text === "{}") return text;
+  return JSON.stringify(JSON.parse(text));
 }
