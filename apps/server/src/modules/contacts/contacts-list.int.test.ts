@@ -191,7 +191,8 @@ describe("lists", () => {
         { label: "Work", city: "東京", country: "jp" },
       ],
       social: { linkedin: "obrien", x: "ob_rien" },
-      tags: ["ünï", "tab\there"],
+      // Elements PostgreSQL's array text quotes and escapes (the list reads it as text, decision 0032).
+      tags: ["ünï", "tab\there", "comma,in", "{brace}", 'quote "q"', "back\\slash", "NULL", "two words"],
       notes: "line1\r\nline2 </script>",
       custom: {
         t_text: '  spaced "quoted"  ',
@@ -239,6 +240,9 @@ describe("lists", () => {
         expect(res.statusCode).toBe(200);
         const page = JSON.parse(res.body);
         expect(Object.keys(page)).toEqual(["items", "nextCursor"]);
+        // The body byte for byte: what JSON.stringify writes for the presenter's items (decision 0032).
+        const expected = await Promise.all(page.items.map((i: { id: string }) => presented(t.id, i.id)));
+        expect(res.body).toBe(`{"items":[${expected.join(",")}],"nextCursor":${JSON.stringify(page.nextCursor)}}`);
         for (const item of page.items) {
           seen.add(item.id);
           const one = await as(api, u, { method: "GET", url: `/api/v1/contacts/${item.id}` });

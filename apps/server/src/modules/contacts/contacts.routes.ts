@@ -1,12 +1,13 @@
-import { contactEndpoints as ep } from "@rapport/contract";
+import { type Contact, contactEndpoints as ep } from "@rapport/contract";
 import type { FastifyInstance } from "fastify";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Authenticator } from "../../platform/auth/authenticator.js";
 import { type Principal, requirePermission } from "../../platform/auth/principal.js";
 import { parseFilters, parseSort, runList } from "../../platform/db/list-query/index.js";
 import type { DB } from "../../platform/db/schema.js";
+import type { TextRow } from "../../platform/db/text-rows.js";
 import { runCommand } from "../../platform/http/command.js";
-import { serialized } from "../../platform/http/json-text.js";
+import { pageText } from "../../platform/http/json-text.js";
 import { notFound } from "../../platform/http/problem.js";
 import { route, routeFoldingCredentialCheck } from "../../platform/http/route.js";
 import { type CustomFieldDefinitions, type CustomFieldRow, customFieldsRepository } from "../custom-fields/index.js";
@@ -18,6 +19,7 @@ import { contactFields, presentFields } from "./contacts.fields.js";
 import { presentContact } from "./contacts.presenter.js";
 import { type ContactPageRow, type ContactRow, contactsRepository, visibleCondition } from "./contacts.repository.js";
 import { contactTokens } from "./contacts.search.js";
+import { contactJsonFromText } from "./contacts.text-presenter.js";
 
 export type ContactsDeps = {
   db: Kysely<DB>;
@@ -70,7 +72,7 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
       });
       conditions.push(sql<boolean>`c.id = ANY(${hits.map((h) => h.id)}::uuid[])`);
     }
-    const page = await runList<ContactPageRow>(db, {
+    const page = await runList<TextRow>(db, {
       table: "contacts",
       alias: "c",
       workspaceId: principal.workspaceId,
@@ -81,9 +83,15 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
       limit: query.limit,
       credentialCheck,
       pageColumns: [contactsRepository.companyLinksColumn()],
+      asText: true,
     });
-    // presentContact writes every field of the contract itself: no response parse (decision 0024).
-    return serialized({ items: await present(principal, page.rows, db, defs), nextCursor: page.nextCursor });
+    // Each item's JSON is written from the row's text, as presentContact would write it: no
+    // response parse (decision 0024), no parsed values (decision 0032).
+    const keys = new Set(defs.map((d) => d.key));
+    return pageText<Contact>(
+      page.rows.map((r) => contactJsonFromText(r, keys)),
+      page.nextCursor,
+    );
   });
 
   route(app, auth, ep.get, async ({ principal, params }) => {

@@ -7,6 +7,7 @@ import { acquireEmbeddedCluster } from "./embedded/cluster.js";
 import { migrate } from "./migrate.js";
 import { PreparingClient } from "./prepared-statements.js";
 import type { DB } from "./schema.js";
+import { registerPool } from "./text-rows.js";
 
 // int8 (bigint, counts) as JS numbers: counts and sequence numbers stay below 2^53.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -95,6 +96,7 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
     log.warn("the application connects as a superuser; give DATABASE_URL a role without SUPERUSER (see docs/guides/configuration.md)");
   }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  registerPool(db, pool);
   return {
     db,
     pool,

@@ -25,6 +25,21 @@ export class PreparingClient extends pg.Client {
     if (typeof config === "string" && Array.isArray(values) && values.length > 0 && callback === undefined) {
       return super.query({ name: this.nameFor(config), text: config, values });
     }
+    // A plain config object (text, values and row options such as `types`, no name, not a
+    // cursor or stream) is prepared the same way: textRows (decision 0032) sends those.
+    if (
+      typeof config === "object" &&
+      config !== null &&
+      typeof config.text === "string" &&
+      config.name === undefined &&
+      typeof config.submit !== "function" &&
+      Array.isArray(config.values) &&
+      config.values.length > 0 &&
+      values === undefined &&
+      callback === undefined
+    ) {
+      return super.query({ ...config, name: this.nameFor(config.text) });
+    }
     return super.query(config, values, callback);
   }
 

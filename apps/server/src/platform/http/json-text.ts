@@ -13,3 +13,11 @@ export class JsonText<T> {
 export function serialized<T>(value: T): JsonText<T> {
   return new JsonText(JSON.stringify(value));
 }
+
+/**
+ * A page `{ items, nextCursor }` from items already written as JSON text (decision 0032):
+ * the same text `serialized({ items, nextCursor })` writes for the parsed items.
+ */
+export function pageText<Item>(itemsJson: string[], nextCursor: string | null): JsonText<{ items: Item[]; nextCursor: string | null }> {
+  return new JsonText(`{"items":[${itemsJson.join(",")}],"nextCursor":${JSON.stringify(nextCursor)}}`);
+}

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { CredentialCheck } from "../../auth/credential-check.js";
 import type { DB } from "../schema.js";
+import { textRows } from "../text-rows.js";
 import { filterCondition, keysetCondition, orderBy, sortValueColumns } from "./build.js";
 import { decodeCursor, encodeCursor, type Filter, type SortKey } from "./parse.js";
 
@@ -25,6 +26,11 @@ export type ListSpec = {
    * is read only if it still holds, and a failed check throws 401 (decision 0024).
    */
   credentialCheck?: CredentialCheck;
+  /**
+   * Rows with every column as PostgreSQL's text (`textRows`), for a presenter that writes
+   * the item's JSON from it (decision 0032); then `Row` must be a `TextRow`.
+   */
+  asText?: boolean;
 };
 
 /**
@@ -52,16 +58,18 @@ export async function runList<Row>(db: Kysely<DB>, spec: ListSpec): Promise<{ ro
   const query = spec.pageColumns?.length
     ? sql`SELECT ${alias}.*, ${sql.join(spec.pageColumns)} FROM (${page}) AS ${alias} ORDER BY ${orderBy(spec.sort, idExpr)}`
     : page;
-  const result = spec.credentialCheck
-    ? await checkedPage<Row>(db, query, spec.credentialCheck, orderBy(spec.sort, idExpr), alias)
-    : await sql<Row & Record<string, string | null>>`${query}`.execute(db);
-  const rows = result.rows.slice(0, spec.limit);
+  const run = async (q: RawBuilder<unknown>) =>
+    spec.asText ? await textRows(db, q.compile(db)) : (await sql<Record<string, unknown>>`${q}`.execute(db)).rows;
+  const all = (
+    spec.credentialCheck ? await checkedPage(run, query, spec.credentialCheck, orderBy(spec.sort, idExpr), alias) : await run(query)
+  ) as (Row & Record<string, unknown>)[];
+  const rows = all.slice(0, spec.limit);
   const last = rows[rows.length - 1];
   const nextCursor =
-    result.rows.length > spec.limit && last
+    all.length > spec.limit && last
       ? encodeCursor(
-          spec.sort.map((_, i) => last[`sort_${i}`] ?? null),
-          String((last as Record<string, unknown>).id),
+          spec.sort.map((_, i) => (last[`sort_${i}`] as string | null | undefined) ?? null),
+          String(last.id),
         )
       : null;
   return { rows, nextCursor };
@@ -71,20 +79,22 @@ export async function runList<Row>(db: Kysely<DB>, spec: ListSpec): Promise<{ ro
  * The page joined to the credential check: one row `(false, nulls)` when the check fails,
  * `(true, nulls)` for an empty page, else the page's rows, in order, each with `true`.
  */
-async function checkedPage<Row>(
-  db: Kysely<DB>,
+async function checkedPage(
+  run: (q: RawBuilder<unknown>) => Promise<Record<string, unknown>[]>,
   page: RawBuilder<unknown>,
   check: CredentialCheck,
   order: RawBuilder<unknown>,
   alias: RawBuilder<unknown>,
 ) {
-  const result = await sql<Row & Record<string, string | null> & { credential_ok: boolean }>`
+  const rows = await run(sql`
     SELECT credential.ok AS credential_ok, ${alias}.*
       FROM (SELECT ${check.stillValid} AS ok) AS credential
       LEFT JOIN LATERAL (${page}) AS ${alias} ON credential.ok
-     ORDER BY ${order}`.execute(db);
-  check.settle(result.rows[0]?.credential_ok === true);
-  return { rows: result.rows.filter((r) => (r as Record<string, unknown>).id !== null) };
+     ORDER BY ${order}`);
+  // A boolean, or its text "t" when the rows come as text.
+  const ok = rows[0]?.credential_ok;
+  check.settle(ok === true || ok === "t");
+  return rows.filter((r) => r.id !== null);
 }
 
 /**
