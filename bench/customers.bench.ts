@@ -5,6 +5,7 @@ import pg from "pg";
 import { type BareServer, BIN, cpuMs, postgresPids, ROOT, startBareServer, startServer } from "./lib.js";
 import { load, timeSerial } from "./load.js";
 import { recordSearchStatements } from "./search-statements.js";
+import { personPageRequests, recordStatements, replayClient, timeApiPages, timeReplay, widestWave } from "./page360.js";
 
 /**
  * Issue 3 on the million-person workspace: list page (filter + sort), search, 360° page
@@ -188,26 +189,84 @@ async function page360Part(db: Db, base: string, headers: Headers, ws: string) {
     });
     if (res.status !== 201) throw new Error(`interaction create failed: ${res.status} ${await res.text()}`);
   }
-  const page360 = [
+  // The figure kept from earlier sessions: four of the page's requests mixed at 4 connections.
+  const four = [
     `/api/v1/contacts/${person}`,
     `/api/v1/contacts/${person}/summary`,
     `/api/v1/contacts/${person}/timeline?limit=50`,
     `/api/v1/contacts/${person}/documents`,
   ];
-  const p360 = await load({ base, headers, concurrency: 4, durationMs: DURATION, request: (i) => ({ path: page360[i % 4] as string }) });
-  const p360Sql = await timeSerial(200, (i) =>
-    i % 2
-      ? db.query(
-          `SELECT i.* FROM interaction_links l JOIN interactions i ON i.workspace_id = l.workspace_id AND i.id = l.interaction_id
-              WHERE l.workspace_id = $1 AND l.entity_type = 'p' AND l.entity_id = $2 ORDER BY l.occurred_at DESC, l.interaction_id DESC LIMIT 51`,
-          [ws, person],
-        )
-      : db.query(
-          "SELECT type, count(*), max(occurred_at) FROM interaction_links WHERE workspace_id = $1 AND entity_type = 'p' AND entity_id = $2 GROUP BY type",
-          [ws, person],
-        ),
+  const p360 = await load({ base, headers, concurrency: 4, durationMs: DURATION, request: (i) => ({ path: four[i % 4] as string }) });
+  // The page as the web app loads it: every request at 1 connection, per request and per
+  // page, and exactly the statements the server sent for each (recorded by a second,
+  // untimed server on the same cluster) replayed directly on PostgreSQL on one connection.
+  const page = personPageRequests(person);
+  const paths = page.map((r) => r.path);
+  const recorded = await recordStatements({ dataDir: DATA_DIR, port: PORT + 1, headers, paths });
+  const statements = paths.map((p) => recorded.get(p) ?? []);
+  // Kept next to results.json for reading (bench/out is not committed).
+  fs.mkdirSync(path.join(ROOT, "bench/out"), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, "bench/out/page360-statements.json"), JSON.stringify(Object.fromEntries(recorded), null, 2));
+  const pageAt4 = await load({
+    base,
+    headers,
+    concurrency: 4,
+    durationMs: DURATION,
+    request: (i) => ({ path: paths[i % paths.length] as string }),
+  });
+  await timeApiPages(base, headers, paths, 1000);
+  const api = await timeApiPages(base, headers, paths, DURATION);
+  const clients = await Promise.all(Array.from({ length: widestWave(statements) }, () => replayClient(DATA_DIR)));
+  let sql: Awaited<ReturnType<typeof timeReplay>>;
+  try {
+    await timeReplay(clients, statements, 20);
+    sql = await timeReplay(clients, statements, 200);
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+  }
+  // The floor in the same run: a bare Fastify + pg route running the same recorded statements
+  // per request (bench/bare-page-server.ts), same load generator, 1 connection.
+  const bare = await startBareListServer(ws, "bench/bare-page-server.ts");
+  let floor: Awaited<ReturnType<typeof timeApiPages>>;
+  try {
+    const barePaths = paths.map((_, i) => `/page/${i}`);
+    // Warmed like the API's pool was by the loads before: fresh backends first fill their
+    // catalog caches and prepare every statement (seconds on a busy machine).
+    await load({
+      base: bare.url,
+      headers: {},
+      concurrency: 4,
+      durationMs: DURATION / 2,
+      request: (i) => ({ path: barePaths[i % barePaths.length] as string }),
+    });
+    await timeApiPages(bare.url, {}, barePaths, 1000);
+    floor = await timeApiPages(bare.url, {}, barePaths, DURATION);
+  } finally {
+    await bare.stop();
+  }
+  const perRequest = Object.fromEntries(
+    page.map((r, i) => {
+      const a = api.perRequest[i] as { p50: number; p95: number };
+      const s = sql.perRequest[i] as { p50: number; p95: number };
+      const b = floor.perRequest[i] as { p50: number; p95: number };
+      const ratios = { overheadRatioP50: ratio(a.p50, s.p50), bareRouteRatioP50: ratio(b.p50, s.p50) };
+      return [r.name, { api: a, directSql: s, bareRoute: b, statements: statements[i]?.flat().length ?? 0, ...ratios }];
+    }),
   );
-  return { perRequest: p360, directSql: p360Sql, overheadRatioP50: ratio(p360.p50, p360Sql.p50) };
+  return {
+    fourRequestsAt4: p360,
+    pageAt4,
+    pageAt1: {
+      pages: api.pages,
+      errors: api.errors + floor.errors,
+      api: api.perPage,
+      directSql: sql.perPage,
+      bareRoute: floor.perPage,
+      overheadRatioP50: ratio(api.perPage.p50, sql.perPage.p50),
+      bareRouteRatioP50: ratio(floor.perPage.p50, sql.perPage.p50),
+    },
+    perRequest,
+  };
 }
 
 async function createsPart(db: Db, server: { url: string; proc: { pid?: number } }, headers: Headers, ws: string) {

@@ -36,6 +36,15 @@ export function visibleCondition(v: RecordVisibility): RawBuilder<boolean> {
   return v.all ? sql<boolean>`true` : sql<boolean>`(c.owner_id IS NULL OR c.owner_id = ANY(${v.ownerIds}::uuid[]))`;
 }
 
+/** The company links of the contact row `c`, as `companyLinks` reads them, as JSON. */
+const companyLinksOfRow = () =>
+  sql<CompanyLinkRow[]>`(SELECT coalesce(json_agg(json_build_object('contact_id', l.contact_id, 'company_id', l.company_id, 'name', co.name,
+                                                   'role', l.role, 'is_primary', l.is_primary)
+                                  ORDER BY l.is_primary DESC, co.name_key), '[]'::json)
+           FROM contact_companies l
+           JOIN companies co ON co.workspace_id = l.workspace_id AND co.id = l.company_id
+          WHERE l.workspace_id = c.workspace_id AND l.contact_id = c.id AND co.deleted_at IS NULL)`;
+
 export const contactsRepository = {
   /**
    * Inserts a new contact and runs the command's other writes (bodies of data-modifying
@@ -77,6 +86,25 @@ export const contactsRepository = {
       .where(visibleCondition(v));
     if (!opts.includeDeleted) query = query.where("c.deleted_at", "is", null);
     if (opts.forUpdate) query = query.forUpdate();
+    return query.executeTakeFirst();
+  },
+
+  /** `byId` for reading: the contact with its company links, in one statement. */
+  byIdWithLinks: (
+    q: Q,
+    ws: string,
+    id: string,
+    v: RecordVisibility,
+    opts: { includeDeleted?: boolean } = {},
+  ): Promise<ContactPageRow | undefined> => {
+    let query = q
+      .selectFrom("contacts as c")
+      .selectAll()
+      .select(companyLinksOfRow().as("company_links"))
+      .where("c.workspace_id", "=", ws)
+      .where("c.id", "=", id)
+      .where(visibleCondition(v));
+    if (!opts.includeDeleted) query = query.where("c.deleted_at", "is", null);
     return query.executeTakeFirst();
   },
 
@@ -129,13 +157,7 @@ export const contactsRepository = {
    * The `company_links` column of a list page (alias `c`): the same rows and order as
    * `companyLinks`, as JSON, computed in the page's own statement.
    */
-  companyLinksColumn: (): RawBuilder<unknown> =>
-    sql`(SELECT coalesce(json_agg(json_build_object('contact_id', l.contact_id, 'company_id', l.company_id, 'name', co.name,
-                                                   'role', l.role, 'is_primary', l.is_primary)
-                                  ORDER BY l.is_primary DESC, co.name_key), '[]'::json)
-           FROM contact_companies l
-           JOIN companies co ON co.workspace_id = l.workspace_id AND co.id = l.company_id
-          WHERE l.workspace_id = c.workspace_id AND l.contact_id = c.id AND co.deleted_at IS NULL) AS company_links`,
+  companyLinksColumn: (): RawBuilder<unknown> => sql`${companyLinksOfRow()} AS company_links`,
 
   companyLinks: async (q: Q, ws: string, contactIds: string[]): Promise<Map<string, CompanyLinkRow[]>> => {
     const map = new Map<string, CompanyLinkRow[]>(contactIds.map((id) => [id, []]));

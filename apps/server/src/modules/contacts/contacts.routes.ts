@@ -96,7 +96,12 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactsDeps) 
 
   route(app, auth, ep.get, async ({ principal, params }) => {
     requirePermission(principal, "records.read");
-    const [contact] = await present(principal, [await getVisible(principal, params.id, true)]);
+    // The company links come with the row: one statement (decision 0035).
+    const row = await contactsRepository.byIdWithLinks(db, principal.workspaceId, params.id, await recordVisibility(db, principal), {
+      includeDeleted: true,
+    });
+    if (!row) throw notFound("contact");
+    const [contact] = await present(principal, [row]);
     return contact;
   });
 

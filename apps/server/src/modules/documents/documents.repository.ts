@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import { type Kysely, type RawBuilder, type Selectable, sql, type Transaction } from "kysely";
 import { newestFirst } from "../../platform/db/newest-first.js";
 import type { DB, DocumentsTable } from "../../platform/db/schema.js";
 import type { RecordVisibility } from "../iam/index.js";
@@ -24,9 +24,20 @@ export const documentsRepository = {
     return query.executeTakeFirst();
   },
 
-  /** The documents of one record (whose visibility the caller checked), newest first. */
-  ofRecord: (q: Q, ws: string, entity: EntityCode, entityId: string, page: { cursor?: string | undefined; limit: number }) =>
+  /**
+   * The documents of one record, newest first; `gate` (the caller may see the record) is
+   * evaluated in the same statement: no rows unless it holds (`gateOpen`).
+   */
+  ofRecord: (
+    q: Q,
+    ws: string,
+    entity: EntityCode,
+    entityId: string,
+    page: { cursor?: string | undefined; limit: number },
+    gate: RawBuilder<boolean>,
+  ) =>
     newestFirst<DocumentRow>(q, {
+      gate,
       select: sql`d.*`,
       from: sql`documents d`,
       at: "d.created_at",

@@ -9,7 +9,7 @@ import { notFound } from "../../platform/http/problem.js";
 import { route } from "../../platform/http/route.js";
 import type { FileStorage } from "../../platform/storage/storage.js";
 import { recordVisibility } from "../iam/index.js";
-import { ENTITY_CODE, type RecordType, visibleRecords } from "../records/index.js";
+import { ENTITY_CODE, gatedPage, type RecordType, recordVisible, visibleRecords } from "../records/index.js";
 import { deleteDocument, MAX_UPLOAD_BYTES, uploadDocument } from "./commands/save-document.js";
 import { presentDocument } from "./documents.presenter.js";
 import { documentsRepository } from "./documents.repository.js";
@@ -35,9 +35,13 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentsDeps
     route(app, auth, ep, async ({ principal, params, query }) => {
       requirePermission(principal, "records.read");
       const v = await recordVisibility(db, principal);
-      if ((await visibleRecords(db, principal.workspaceId, type, [params.id], v, { includeDeleted: true })).length === 0)
-        throw notFound(type);
-      const page = await documentsRepository.ofRecord(db, principal.workspaceId, ENTITY_CODE[type], params.id, query);
+      // The record's visibility is checked by the page's own statement (decision 0035).
+      const gate = recordVisible(principal.workspaceId, type, params.id, v);
+      const page = await gatedPage(
+        () => documentsRepository.ofRecord(db, principal.workspaceId, ENTITY_CODE[type], params.id, query, gate),
+        () => visibleRecords(db, principal.workspaceId, type, [params.id], v, { includeDeleted: true }),
+        type,
+      );
       return { items: page.rows.map(presentDocument), nextCursor: page.nextCursor };
     });
   }

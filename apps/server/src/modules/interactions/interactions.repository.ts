@@ -9,6 +9,7 @@ import type { EntityCode } from "../search/index.js";
 type Q = Kysely<DB> | Transaction<DB>;
 export type InteractionRow = Selectable<InteractionsTable>;
 export type LinkRow = { interaction_id: string; entity_type: EntityCode; entity_id: string };
+export type AttendeeRow = { interaction_id: string; user_id: string };
 export type PageOptions = { types: string[] | undefined; cursor: string | undefined; limit: number };
 
 /** SQL: the interaction (alias `i`) is visible: the caller sees at least one record it is linked to. */
@@ -17,19 +18,46 @@ function visibleCondition(v: RecordVisibility): RawBuilder<boolean> {
   return sql<boolean>`EXISTS (SELECT 1 FROM interaction_links l WHERE l.workspace_id = i.workspace_id AND l.interaction_id = i.id AND ${linkedRecordVisible("l", v)})`;
 }
 
-/** Interaction rows of a page; `i.*` of the interactions table. */
-function page(q: Q, from: RawBuilder<unknown>, at: string, id: string, where: RawBuilder<boolean>[], options: PageOptions) {
+/** Interaction rows of a page; `i.*` of the interactions table (and `extra` columns, a gate: see newestFirst). */
+function page<Row extends InteractionRow = InteractionRow>(
+  q: Q,
+  from: RawBuilder<unknown>,
+  at: string,
+  id: string,
+  where: RawBuilder<boolean>[],
+  options: PageOptions,
+  folded: { extra?: RawBuilder<unknown>; gate?: RawBuilder<boolean> } = {},
+) {
   const types = options.types ? [sql<boolean>`i.type = ANY(${options.types}::text[])`] : [];
-  return newestFirst<InteractionRow>(q, {
-    select: sql`i.*`,
+  return newestFirst<Row>(q, {
+    select: folded.extra ? sql`i.*, ${folded.extra}` : sql`i.*`,
     from,
     at,
     id,
     where: [...where, ...types],
     cursor: options.cursor,
     limit: options.limit,
+    ...(folded.gate ? { gate: folded.gate } : {}),
   });
 }
+
+/**
+ * The `related_links` and `related_attendees` columns of a page (alias `i`): the same rows
+ * and order as `links` (with the same visibility) and `attendees` read for that row, as
+ * JSON, computed in the page's own statement.
+ */
+function relatedColumns(v: RecordVisibility): RawBuilder<unknown> {
+  return sql`(SELECT coalesce(json_agg(json_build_object('interaction_id', rl.interaction_id, 'entity_type', rl.entity_type,
+                                                         'entity_id', rl.entity_id) ORDER BY rl.entity_id), '[]'::json)
+                FROM interaction_links rl
+               WHERE rl.workspace_id = i.workspace_id AND rl.interaction_id = i.id AND ${linkedRecordVisible("rl", v)}) AS related_links,
+             (SELECT coalesce(json_agg(json_build_object('interaction_id', ra.interaction_id, 'user_id', ra.user_id) ORDER BY ra.user_id), '[]'::json)
+                FROM interaction_attendees ra
+               WHERE ra.workspace_id = i.workspace_id AND ra.interaction_id = i.id) AS related_attendees`;
+}
+
+/** An interaction row with its links and attendees read in the same statement. */
+export type InteractionWithRelated = InteractionRow & { related_links: LinkRow[]; related_attendees: AttendeeRow[] };
 
 export const interactionsRepository = {
   /** One live interaction the caller may see, else undefined. */
@@ -45,9 +73,21 @@ export const interactionsRepository = {
     return query.executeTakeFirst();
   },
 
-  /** The timeline of one person or company (whose visibility the caller checked), through its link index. */
-  timeline: (q: Q, ws: string, entity: EntityCode, entityId: string, options: PageOptions) =>
-    page(
+  /**
+   * The timeline of one person or company, through its link index, with each interaction's
+   * links and attendees; `gate` (the caller may see the record) is evaluated in the same
+   * statement: no rows unless it holds (`gateOpen`).
+   */
+  timeline: (
+    q: Q,
+    ws: string,
+    entity: EntityCode,
+    entityId: string,
+    options: PageOptions,
+    v: RecordVisibility,
+    gate: RawBuilder<boolean>,
+  ) =>
+    page<InteractionWithRelated>(
       q,
       sql`interaction_links l JOIN interactions i ON i.workspace_id = l.workspace_id AND i.id = l.interaction_id`,
       "l.occurred_at",
@@ -56,6 +96,7 @@ export const interactionsRepository = {
         sql<boolean>`l.workspace_id = ${ws}::uuid AND l.entity_type = ${entity} AND l.entity_id = ${entityId}::uuid AND i.deleted_at IS NULL`,
       ],
       options,
+      { extra: relatedColumns(v), gate },
     ),
 
   /** Every interaction the caller may see. */
@@ -84,7 +125,7 @@ export const interactionsRepository = {
 
   attendees: (q: Q, ws: string, ids: string[]) =>
     ids.length === 0
-      ? Promise.resolve([] as { interaction_id: string; user_id: string }[])
+      ? Promise.resolve([] as AttendeeRow[])
       : q
           .selectFrom("interaction_attendees")
           .select(["interaction_id", "user_id"])

@@ -8,7 +8,7 @@ import { runCommand } from "../../platform/http/command.js";
 import { badRequest, notFound } from "../../platform/http/problem.js";
 import { route } from "../../platform/http/route.js";
 import { type RecordVisibility, recordVisibility } from "../iam/index.js";
-import { ENTITY_CODE, type RecordType, visibleRecords } from "../records/index.js";
+import { ENTITY_CODE, gatedPage, type RecordType, recordVisible, visibleRecords } from "../records/index.js";
 import { createInteraction, deleteInteraction, interactionContext, updateInteraction } from "./commands/save-interaction.js";
 import { parseTypes } from "./interaction.rules.js";
 import { presentInteraction } from "./interactions.presenter.js";
@@ -43,9 +43,16 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: { db: Kyse
     requirePermission(p, "records.read");
     const options = pageOptions(query);
     const v = await recordVisibility(db, p);
-    if ((await visibleRecords(db, p.workspaceId, type, [id], v, { includeDeleted: true })).length === 0) throw notFound(type);
-    const page = await interactionsRepository.timeline(db, p.workspaceId, ENTITY_CODE[type], id, options);
-    return { items: await present(p, v, page.rows), nextCursor: page.nextCursor };
+    // One statement: the record's visibility, the page, and each interaction's links and
+    // attendees (decision 0035).
+    const page = await gatedPage(
+      () =>
+        interactionsRepository.timeline(db, p.workspaceId, ENTITY_CODE[type], id, options, v, recordVisible(p.workspaceId, type, id, v)),
+      () => visibleRecords(db, p.workspaceId, type, [id], v, { includeDeleted: true }),
+      type,
+    );
+    const related = { links: page.rows.flatMap((r) => r.related_links), attendees: page.rows.flatMap((r) => r.related_attendees) };
+    return { items: page.rows.map((r) => presentInteraction(r, related)), nextCursor: page.nextCursor };
   }
 
   route(app, auth, contactEndpoints.timeline, ({ principal, params, query }) => timeline(principal, "contact", params.id, query));

@@ -34,6 +34,16 @@ export function linkedRecordVisible(alias: string, v: RecordVisibility): RawBuil
 }
 
 /**
+ * SQL: the person or company `id` exists and the caller may see it, trashed or not (as
+ * `visibleRecords` with includeDeleted) — for folding the 360° panels' check into their own
+ * statement.
+ */
+export function recordVisible(workspaceId: string, type: RecordType, id: string, v: RecordVisibility): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(TABLE[ENTITY_CODE[type]])} AS r
+                               WHERE r.workspace_id = ${workspaceId}::uuid AND r.id = ${id}::uuid AND ${ownerVisible("r", v)})`;
+}
+
+/**
  * The people or companies among `ids` that the caller may see, with their names (live ones;
  * trashed ones too when asked). For modules that attach things to records: interactions,
  * documents.

@@ -12,6 +12,12 @@ export type NewestFirstSpec = {
   where: RawBuilder<boolean>[];
   cursor: string | undefined;
   limit: number;
+  /**
+   * A condition evaluated once in the page's own statement (the 360° feeds: the caller may
+   * see the record), instead of a lookup round trip of its own. No row is read unless it
+   * holds; `gateOpen` says whether it did.
+   */
+  gate?: RawBuilder<boolean>;
 };
 
 /**
@@ -28,12 +34,26 @@ export async function newestFirst<Row extends { id: string }>(q: Kysely<DB> | Tr
     const t = sql`${c.values[0] ?? null}::timestamptz`;
     where.push(sql<boolean>`${at} <= ${t} AND (${at} < ${t} OR ${id} > ${c.id}::uuid)`);
   }
-  const res = await sql<Row & { cursor_at: string }>`
-    SELECT ${spec.select}, ${at}::text AS cursor_at FROM ${spec.from}
+  const page = sql`
+    SELECT ${spec.select}, ${at}::text AS cursor_at${spec.gate ? sql`, ${at} AS page_at, ${id} AS page_id` : sql``} FROM ${spec.from}
      WHERE ${sql.join(where, sql` AND `)}
      ORDER BY ${at} DESC, ${id} ASC
-     LIMIT ${spec.limit + 1}`.execute(q);
-  const rows = res.rows.slice(0, spec.limit);
+     LIMIT ${spec.limit + 1}`;
+  // Gated: one row with gate_ok false when the gate is shut, else the page (or one row of
+  // nulls for an empty page), in the page's order.
+  const res = spec.gate
+    ? await sql<Row & { cursor_at: string; gate_ok: boolean }>`
+        SELECT g.gate_ok, p.* FROM (SELECT ${spec.gate} AS gate_ok) AS g
+          LEFT JOIN LATERAL (${page}) AS p ON g.gate_ok
+         ORDER BY p.page_at DESC, p.page_id ASC`.execute(q)
+    : await page.$castTo<Row & { cursor_at: string; gate_ok?: undefined }>().execute(q);
+  const gateOpen = res.rows[0]?.gate_ok !== false;
+  const found = spec.gate ? res.rows.filter((r) => r.cursor_at !== null) : res.rows;
+  const rows = found.slice(0, spec.limit);
   const last = rows[rows.length - 1];
-  return { rows: rows as Row[], nextCursor: res.rows.length > spec.limit && last ? encodeCursor([last.cursor_at], last.id) : null };
+  return {
+    rows: rows as Row[],
+    nextCursor: found.length > spec.limit && last ? encodeCursor([last.cursor_at], last.id) : null,
+    gateOpen,
+  };
 }
