@@ -4,8 +4,8 @@ import path from "node:path";
 import pg from "pg";
 import { type BareServer, BIN, cpuMs, postgresPids, ROOT, startBareServer, startServer } from "./lib.js";
 import { load, timeSerial } from "./load.js";
-import { recordSearchStatements } from "./search-statements.js";
 import { personPageRequests, recordStatements, replayClient, timeApiPages, timeReplay, widestWave } from "./page360.js";
+import { recordSearchStatements } from "./search-statements.js";
 
 /**
  * Issue 3 on the million-person workspace: list page (filter + sort), search, 360° page
