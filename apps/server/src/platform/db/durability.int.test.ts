@@ -50,17 +50,21 @@ async function stopServer(signal: NodeJS.Signals) {
   await exited;
 }
 
-/** Writes as fast as possible until stopped; returns the ids the server acknowledged. */
-function writeLoop(key: string, prefix: string) {
+/**
+ * Sends the request `post(worker, i)` describes from 4 workers as fast as possible until
+ * stopped; returns the ids the server acknowledged with 201.
+ */
+function postLoop(post: (w: number, i: number) => { path: string; headers: Record<string, string>; body: unknown }) {
   const acknowledged: string[] = [];
   let running = true;
   const workers = Array.from({ length: 4 }, async (_, w) => {
     for (let i = 0; running; i++) {
+      const req = post(w, i);
       try {
-        const res = await fetch(`${base}/api/v1/teams`, {
+        const res = await fetch(`${base}${req.path}`, {
           method: "POST",
-          headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": `${prefix}-${w}-${i}` },
-          body: JSON.stringify({ name: `${prefix} ${w}-${i}` }),
+          headers: { "content-type": "application/json", ...req.headers },
+          body: JSON.stringify(req.body),
         });
         if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
       } catch {
@@ -77,35 +81,24 @@ function writeLoop(key: string, prefix: string) {
   };
 }
 
+/** Teams created with an Idempotency-Key each (the command runner's transaction). */
+const writeLoop = (key: string, prefix: string) =>
+  postLoop((w, i) => ({
+    path: "/api/v1/teams",
+    headers: { authorization: `Bearer ${key}`, "idempotency-key": `${prefix}-${w}-${i}` },
+    body: { name: `${prefix} ${w}-${i}` },
+  }));
+
 /**
  * People created without an Idempotency-Key: one statement without BEGIN/COMMIT, the API
  * key re-verified inside it once remembered (decision 0031).
  */
-function createLoop(key: string, prefix: string) {
-  const acknowledged: string[] = [];
-  let running = true;
-  const workers = Array.from({ length: 4 }, async (_, w) => {
-    for (let i = 0; running; i++) {
-      try {
-        const res = await fetch(`${base}/api/v1/contacts`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-          body: JSON.stringify({ firstName: prefix, lastName: `${w}x${i}`, emails: [`${prefix}.${w}.${i}@example.com`] }),
-        });
-        if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
-      } catch {
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    }
-  });
-  return {
-    acknowledged,
-    async stop() {
-      running = false;
-      await Promise.all(workers);
-    },
-  };
-}
+const createLoop = (key: string, prefix: string) =>
+  postLoop((w, i) => ({
+    path: "/api/v1/contacts",
+    headers: { authorization: `Bearer ${key}` },
+    body: { firstName: prefix, lastName: `${w}x${i}`, emails: [`${prefix}.${w}.${i}@example.com`] },
+  }));
 
 async function teamIds(key: string, prefix: string): Promise<string[]> {
   const res = await fetch(`${base}/api/v1/teams`, { headers: { authorization: `Bearer ${key}` } });
