@@ -90,8 +90,12 @@ export class SearchService {
     if (entityTypes.length === 0) return [];
     const trimmed = q.trim();
     const k = candidatesFor(opts.limit);
-    const read = async (candidates: RawBuilder<unknown>) =>
-      this.read(principal, entityTypes, candidates, opts.credentialCheck, await recordVisibility(this.db, principal));
+    // Looked up once, and only when a statement runs (the fallback to wider spellings reads again).
+    let visibility: Promise<RecordVisibility> | undefined;
+    const read = async (candidates: RawBuilder<unknown>) => {
+      visibility ??= recordVisibility(this.db, principal);
+      return this.read(principal, entityTypes, candidates, opts.credentialCheck, await visibility);
+    };
     let found: Found;
     let terms: string[];
     let matches: WordMatch[] = [];
@@ -155,13 +159,14 @@ export class SearchService {
                FROM (${resolver.records(principal.workspaceId, sql`ARRAY(SELECT entity_id FROM cand WHERE entity_type = ${sql.lit(entity)})`, visibility)}) r) AS ${sql.ref(entity)}`,
     );
     const valid = check ? check.stillValid : sql<boolean>`true`;
-    const result = await sql<{ valid: boolean; found: number | null } & Partial<Record<SearchEntity, unknown[]>>>`
+    type Row = { valid: boolean; found: number | null } & Partial<Record<SearchEntity, unknown[]>>;
+    const result = await sql<Row>`
       WITH v AS MATERIALIZED (SELECT ${valid} AS valid), cand AS MATERIALIZED (${candidates})
       SELECT v.valid, x.* FROM v
         LEFT JOIN LATERAL (SELECT ${sql.join([sql`(SELECT count(*) FROM cand)::int AS found`, ...columns])} WHERE v.valid) x ON true`.execute(
       this.db,
     );
-    const row = result.rows[0] as { valid: boolean; found: number | null } & Partial<Record<SearchEntity, unknown[]>>;
+    const row = result.rows[0] as Row;
     check?.settle(row.valid);
     return {
       candidates: row.found ?? 0,
