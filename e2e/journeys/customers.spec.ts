@@ -41,6 +41,17 @@ test("a customer is found by a misspelt name in the command palette and opens on
   await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
 });
 
+test("Enter in the command palette opens the first record found when no action matches", async ({ page }) => {
+  await signedIn(page, DEMO_ADMIN);
+  await page.keyboard.press("Control+K");
+  const input = page.getByLabel("Search pages, settings and records");
+  await input.fill("Ana Albrect");
+  await expect(page.getByRole("dialog").getByRole("button", { name: /Anna Albrecht/ })).toBeVisible();
+  await input.press("Enter");
+  await expect(page).toHaveURL(/\/people\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 2, name: "Anna Albrecht" })).toBeVisible();
+});
+
 test("a call logged from the composer appears at the top of the timeline", async ({ page }) => {
   await signedIn(page, DEMO_ADMIN);
   const person = await api<{ id: string; name: string }>(page, "POST", "/api/v1/contacts", {

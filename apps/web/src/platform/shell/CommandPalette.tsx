@@ -60,7 +60,12 @@ export function CommandPalette() {
           const list = event.currentTarget.closest('[role="dialog"]');
           if (event.key === "Enter" && !list?.querySelector("[data-selected]")) {
             event.preventDefault();
-            runFirst(actions);
+            // The first item shown: a matching action, else the first record found.
+            const firstFound = search.find((g) => !g.isError && g.results.length > 0)?.results[0];
+            if (actions.length === 0 && firstFound) {
+              spotlight.close();
+              void navigate(firstFound.path);
+            } else runFirst(actions);
           }
         }}
         placeholder={texts.placeholder}
